@@ -1,0 +1,48 @@
+// What a rule is: its contract (RuleInfo) and its check, a pure function over the mesh.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.hpp"
+#include "check/severity.hpp"
+
+namespace meshgraph::graph {
+class MeshGraph;
+}
+
+namespace meshgraph::check {
+
+struct Policy;
+struct ImpactInput;
+
+/// A rule's contract: id and name are public API (ids are never reused or renumbered).
+struct RuleInfo {
+  std::string_view id;    ///< MESHnnn
+  std::string_view name;  ///< kebab-case, naming the bad thing
+  Severity severity;      ///< default severity
+  std::string_view summary;
+  std::string_view doc;  ///< Markdown: What it flags / Why it matters / Example / How to fix
+};
+
+/// What a check rule sees: the mesh, the council's policy, and the date verdicts are made on.
+struct CheckContext {
+  const graph::MeshGraph& mesh;
+  const Policy& policy;
+};
+
+/// Collects a rule's findings; the runner fills in the rule id, name and severity.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void report(Diagnostic diagnostic) = 0;
+};
+
+using CheckFunction = void (*)(const CheckContext&, Reporter&);
+
+struct Rule {
+  RuleInfo info;
+  CheckFunction check = nullptr;  ///< for `meshgraph check`; null for impact-only rules
+};
+
+}  // namespace meshgraph::check

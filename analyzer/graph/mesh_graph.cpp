@@ -1,0 +1,212 @@
+// Builds the mesh: which project owns each node, how every ref resolves, project edges.
+#include "graph/mesh_graph.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "graph/refable_index.hpp"
+#include "load/input_error.hpp"
+
+namespace meshgraph::graph {
+
+namespace {
+
+std::string missing_unique_id(std::string_view package, const load::Ref& ref) {
+  std::string id = fmt::format("model.{}.{}", package, ref.name);
+  if (is_pinned(ref)) id += ".v" + *ref.version;
+  return id;
+}
+
+}  // namespace
+
+/// State used only while building; kept out of the class so the graph stays small.
+struct BuildState {
+  std::vector<RefableIndex> indexes;  ///< per project
+  std::vector<std::unordered_map<std::string_view, NodeId>> own_nodes;  ///< per project
+};
+
+MeshGraph MeshGraph::build(std::vector<load::Manifest> manifests) {
+  std::sort(manifests.begin(), manifests.end(), [](const load::Manifest& a, const load::Manifest& b) {
+    return std::tie(a.project_name, a.path) < std::tie(b.project_name, b.path);
+  });
+  for (std::size_t i = 1; i < manifests.size(); ++i) {
+    if (manifests[i].project_name == manifests[i - 1].project_name) {
+      throw load::InputError(
+          manifests[i].path,
+          fmt::format("this manifest is of project '{}', and so is '{}'", manifests[i].project_name,
+                      manifests[i - 1].path),
+          "give each project of the mesh once: remove one of the two inputs");
+    }
+  }
+  MeshGraph mesh;
+  mesh.manifests_ = std::move(manifests);
+  mesh.add_projects();
+  mesh.add_nodes();
+  mesh.resolve_refs();
+  mesh.add_edges();
+  mesh.add_project_edges();
+  return mesh;
+}
+
+void MeshGraph::add_projects() {
+  for (const load::Manifest& manifest : manifests_) {
+    projects_.push_back(Project{manifest.project_name, &manifest});
+  }
+}
+
+std::optional<ProjectId> MeshGraph::find_project(std::string_view name) const {
+  auto it = std::lower_bound(projects_.begin(), projects_.end(), name,
+                             [](const Project& p, std::string_view n) { return p.name < n; });
+  if (it == projects_.end() || it->name != name) return std::nullopt;
+  return static_cast<ProjectId>(it - projects_.begin());
+}
+
+std::optional<NodeId> MeshGraph::find(std::string_view unique_id) const {
+  auto it = by_unique_id_.find(unique_id);
+  if (it == by_unique_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+const load::Group* MeshGraph::group_of(NodeId id) const {
+  const load::Node& n = node(id);
+  if (n.group.empty()) return nullptr;
+  return project_of(id).manifest->find_group(n.group);
+}
+
+void MeshGraph::add_nodes() {
+  for (ProjectId p = 0; p < projects_.size(); ++p) {
+    const Project& project = projects_[p];
+    for (const load::Node& node : project.manifest->nodes) {
+      const bool is_other_mesh_project =
+          node.package_name != project.name && find_project(node.package_name).has_value();
+      // A stub injected from a project that is not an INPUT: still someone else's node.
+      const bool is_foreign_stub = node.is_external && node.package_name != project.name;
+      if (is_other_mesh_project || is_foreign_stub) {
+        copies_.push_back(Copy{p, &node, std::nullopt, node.package_name});
+        continue;
+      }
+      const auto id = static_cast<NodeId>(nodes_.size());
+      nodes_.push_back(MeshNode{&node, p});
+      // A package installed in several projects has the same unique_id in each; the copy in
+      // the project that defines it wins, else the first project in name order.
+      auto [it, inserted] = by_unique_id_.try_emplace(node.unique_id, id);
+      if (!inserted && node.package_name == project.name) it->second = id;
+    }
+  }
+  for (Copy& copy : copies_) {
+    std::optional<ProjectId> owner = find_project(copy.owner_project);
+    std::optional<NodeId> original = find(copy.copy->unique_id);
+    if (owner && original && nodes_[*original].project == *owner) copy.original = original;
+  }
+}
+
+void MeshGraph::resolve_refs() {
+  BuildState state;
+  state.own_nodes.resize(projects_.size());
+  for (const Project& project : projects_) state.indexes.emplace_back(*project.manifest);
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    state.own_nodes[nodes_[id].project].emplace(nodes_[id].node->unique_id, id);
+  }
+  refs_from_.resize(nodes_.size());
+
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    const load::Node& from = *nodes_[id].node;
+    const ProjectId p = nodes_[id].project;
+    const RefableIndex& local = state.indexes[p];
+    for (const load::Ref& ref : from.refs) {
+      ResolvedRef resolved;
+      resolved.from = id;
+      resolved.ref = &ref;
+      // dbt searches an explicit package only; otherwise the node's own package, the current
+      // project, then any package that has the name (semantics §3.2).
+      std::string package;
+      if (ref.package) {
+        package = *ref.package;
+      } else if (!local.find(from.package_name, ref.name).empty()) {
+        package = from.package_name;
+      } else if (!local.find(projects_[p].name, ref.name).empty()) {
+        package = projects_[p].name;
+      } else {
+        std::vector<std::string_view> packages = local.packages_with(ref.name);
+        package = packages.empty() ? projects_[p].name : std::string(packages.front());
+      }
+      const load::Node* local_pick = pick_version(local.find(package, ref.name), ref);
+      std::optional<ProjectId> target_project =
+          package == projects_[p].name ? std::optional<ProjectId>(p) : find_project(package);
+      const bool is_local_package =
+          !target_project && local_pick != nullptr && !local_pick->is_external;
+      if (is_local_package) target_project = p;
+
+      if (!target_project) {
+        resolved.status = RefStatus::MissingProject;
+        resolved.target_project = package;
+        resolved.target_unique_id =
+            local_pick != nullptr ? local_pick->unique_id : missing_unique_id(package, ref);
+        resolved.local_copy = local_pick;
+        resolved.is_cross_project = true;
+      } else {
+        const ProjectId q = *target_project;
+        resolved.target_project = projects_[q].name;
+        resolved.is_cross_project = q != p;
+        std::span<const load::Node* const> versions = state.indexes[q].find(package, ref.name);
+        const load::Node* pick = pick_version(versions, ref);
+        if (q != p) resolved.local_copy = local_pick;
+        if (pick == nullptr) {
+          resolved.status = versions.empty() ? RefStatus::MissingNode : RefStatus::MissingVersion;
+          resolved.target_unique_id = missing_unique_id(package, ref);
+        } else {
+          resolved.target = state.own_nodes[q].at(pick->unique_id);
+          resolved.target_unique_id = pick->unique_id;
+        }
+      }
+      refs_from_[id].push_back(refs_.size());
+      refs_.push_back(std::move(resolved));
+    }
+  }
+}
+
+void MeshGraph::add_edges() {
+  children_.resize(nodes_.size());
+  parents_.resize(nodes_.size());
+  auto add_edge = [&](NodeId from_parent, NodeId to_child) {
+    std::vector<NodeId>& children = children_[from_parent];
+    if (std::find(children.begin(), children.end(), to_child) != children.end()) return;
+    children.push_back(to_child);
+    parents_[to_child].push_back(from_parent);
+  };
+  for (const ResolvedRef& ref : refs_) {
+    if (ref.target) add_edge(*ref.target, ref.from);
+  }
+  // Sources are not refs; depends_on is their only record.
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    for (const std::string& parent : nodes_[id].node->depends_on) {
+      if (!parent.starts_with("source.")) continue;
+      std::optional<NodeId> source = find(parent);
+      if (source) add_edge(*source, id);
+    }
+  }
+  for (std::vector<NodeId>& list : children_) std::sort(list.begin(), list.end());
+  for (std::vector<NodeId>& list : parents_) std::sort(list.begin(), list.end());
+}
+
+void MeshGraph::add_project_edges() {
+  std::map<std::pair<ProjectId, ProjectId>, std::vector<std::size_t>> edges;
+  for (std::size_t i = 0; i < refs_.size(); ++i) {
+    const ResolvedRef& ref = refs_[i];
+    if (!ref.is_cross_project || ref.status == RefStatus::MissingProject) continue;
+    const ProjectId from = nodes_[ref.from].project;
+    const ProjectId to = *find_project(ref.target_project);
+    edges[{from, to}].push_back(i);
+  }
+  for (auto& [key, refs] : edges) {
+    std::sort(refs.begin(), refs.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(nodes_[refs_[a].from].node->unique_id, refs_[a].target_unique_id) <
+             std::tie(nodes_[refs_[b].from].node->unique_id, refs_[b].target_unique_id);
+    });
+    project_edges_.push_back(ProjectEdge{key.first, key.second, std::move(refs)});
+  }
+}
+
+}  // namespace meshgraph::graph

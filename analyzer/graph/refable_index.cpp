@@ -1,0 +1,90 @@
+// dbt's ref lookup rules, applied to one manifest.
+#include "graph/refable_index.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include "graph/mesh_graph.hpp"
+
+namespace meshgraph::graph {
+
+namespace {
+
+std::string index_key(std::string_view package, std::string_view name) {
+  std::string key(package);
+  key += '\x1f';
+  key += name;
+  return key;
+}
+
+bool is_refable(load::ResourceType type) {
+  return type == load::ResourceType::Model || type == load::ResourceType::Seed ||
+         type == load::ResourceType::Snapshot;
+}
+
+std::optional<double> as_number(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+bool is_pinned(const load::Ref& ref) { return ref.version.has_value() && *ref.version != "0"; }
+
+bool version_less(std::string_view a, std::string_view b) {
+  const std::optional<double> number_a = as_number(a);
+  const std::optional<double> number_b = as_number(b);
+  if (number_a && number_b) return *number_a < *number_b;
+  return a < b;
+}
+
+RefableIndex::RefableIndex(const load::Manifest& manifest) {
+  for (const load::Node& node : manifest.nodes) {
+    if (!is_refable(node.resource_type)) continue;
+    std::vector<const load::Node*>& versions =
+        by_package_and_name_[index_key(node.package_name, node.name)];
+    if (versions.empty()) packages_by_name_[node.name].push_back(node.package_name);
+    versions.push_back(&node);
+  }
+  for (auto& [name, packages] : packages_by_name_) std::sort(packages.begin(), packages.end());
+}
+
+std::span<const load::Node* const> RefableIndex::find(std::string_view package,
+                                                      std::string_view name) const {
+  auto it = by_package_and_name_.find(index_key(package, name));
+  if (it == by_package_and_name_.end()) return {};
+  return it->second;
+}
+
+std::vector<std::string_view> RefableIndex::packages_with(std::string_view name) const {
+  auto it = packages_by_name_.find(name);
+  return it == packages_by_name_.end() ? std::vector<std::string_view>{} : it->second;
+}
+
+const load::Node* pick_version(std::span<const load::Node* const> versions, const load::Ref& ref) {
+  if (versions.empty()) return nullptr;
+  if (is_pinned(ref)) {
+    auto it = std::find_if(versions.begin(), versions.end(),
+                           [&](const load::Node* node) { return node->version == ref.version; });
+    return it == versions.end() ? nullptr : *it;
+  }
+  // An unversioned model is a single node with no version.
+  if (versions.size() == 1 && !versions.front()->version) return versions.front();
+  std::optional<std::string> latest;
+  for (const load::Node* node : versions) {
+    if (node->latest_version) latest = node->latest_version;
+  }
+  const load::Node* greatest = nullptr;
+  for (const load::Node* node : versions) {
+    if (!node->version) continue;
+    if (latest && node->version == latest) return node;
+    if (greatest == nullptr || version_less(*greatest->version, *node->version)) greatest = node;
+  }
+  // dbt defaults latest_version to the greatest version (1.5 betas wrote no latest_version).
+  return latest ? nullptr : greatest;
+}
+
+}  // namespace meshgraph::graph

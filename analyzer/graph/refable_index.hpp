@@ -1,0 +1,34 @@
+// Per-manifest lookup of the nodes a ref() can name, and dbt's choice among their versions.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "load/manifest.hpp"
+
+namespace meshgraph::graph {
+
+/// Models, seeds and snapshots of one manifest by (package, name): what dbt's RefableLookup
+/// holds (semantics §3.2). Injected copies are included: dbt resolves refs through them.
+class RefableIndex {
+ public:
+  explicit RefableIndex(const load::Manifest& manifest);
+
+  /// Every version of `package.name`; empty when there is none.
+  std::span<const load::Node* const> find(std::string_view package, std::string_view name) const;
+  /// The packages that have a refable node called `name`, sorted.
+  std::vector<std::string_view> packages_with(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<const load::Node*>> by_package_and_name_;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> packages_by_name_;
+};
+
+/// The node `ref` selects among the versions of one model: the pinned version, else the
+/// latest_version (dbt's default when unset: the greatest version). Null when none matches.
+const load::Node* pick_version(std::span<const load::Node* const> versions, const load::Ref& ref);
+
+}  // namespace meshgraph::graph

@@ -1,0 +1,80 @@
+// Reads input files whole, refusing directories, FIFOs and oversized files with clear errors.
+#include "load/file_reader.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "load/input_error.hpp"
+
+namespace meshgraph::load {
+
+namespace {
+
+/// A manifest this large is not a manifest anyone writes; refusing it beats an OOM kill.
+constexpr std::uint64_t kMaxFileBytes = std::uint64_t{4} << 30;
+
+struct FileCloser {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+[[noreturn]] void fail_errno(const std::string& path, int error) {
+  if (error == ENOENT) {
+    throw InputError(path, "cannot read the file: it does not exist",
+                     "check the path, or run 'dbt parse' in the project to write target/manifest.json");
+  }
+  if (error == ELOOP) {
+    throw InputError(path, "cannot read the file: too many levels of symbolic links",
+                     "fix the symbolic link loop, or give the real path");
+  }
+  throw InputError(path, fmt::format("cannot read the file: {}", std::strerror(error)),
+                   "check the file's permissions and that the path is a regular file");
+}
+
+}  // namespace
+
+simdjson::padded_string read_padded_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) fail_errno(path, errno);
+  if (S_ISDIR(info.st_mode)) {
+    throw InputError(path, "expected a manifest.json file, found a directory",
+                     "give the file, or the dbt project folder that holds target/manifest.json");
+  }
+  if (!S_ISREG(info.st_mode)) {
+    throw InputError(path, "expected a regular file (not a pipe, socket or device)",
+                     "write the manifest to a file first, then give its path");
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+    throw InputError(path,
+                     fmt::format("the file is {} MiB; meshgraph reads manifests up to {} MiB",
+                                 info.st_size >> 20, kMaxFileBytes >> 20),
+                     "check that this is a dbt manifest.json");
+  }
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) fail_errno(path, errno);
+  const auto size = static_cast<std::size_t>(info.st_size);
+  simdjson::padded_string buffer(size);
+  if (size > 0 && std::fread(buffer.data(), 1, size, file.get()) != size) fail_errno(path, errno);
+  return buffer;
+}
+
+std::string path_file_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string project_folder_of(std::string_view manifest_path) {
+  constexpr std::string_view kSuffix = "target/manifest.json";
+  if (manifest_path == kSuffix) return ".";
+  if (!manifest_path.ends_with(kSuffix)) return "";
+  std::string_view folder = manifest_path.substr(0, manifest_path.size() - kSuffix.size());
+  if (!folder.ends_with('/')) return "";
+  folder.remove_suffix(1);
+  return std::string(folder.empty() ? "/" : folder);
+}
+
+}  // namespace meshgraph::load

@@ -1,0 +1,142 @@
+// The typed, normalised model of one dbt manifest.json: what every later stage reads.
+// Version differences (v7–v12, dbt Fusion) are resolved by the reader; nothing here knows JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meshgraph::load {
+
+/// dbt's access levels. Default is `protected` (dbt-mesh-semantics.md §1.1).
+enum class Access : std::uint8_t { Private, Protected, Public };
+
+/// The resource types meshgraph distinguishes; every other node type is `Other`.
+enum class ResourceType : std::uint8_t {
+  Model,
+  Seed,
+  Snapshot,
+  Test,
+  Analysis,
+  Operation,
+  Source,
+  Exposure,
+  Other,
+};
+
+/// One `ref()` call as the manifest records it: intent, not resolution.
+/// v7/v8 store refs as lists (`["pkg", "name"]`); v9+ as objects. Both normalise to this.
+struct Ref {
+  std::string name;
+  std::optional<std::string> package;  ///< explicit package/project, when the call named one
+  /// The pinned version as dbt names it in unique_ids (`2` and `"2"` → "2"; `2.0` → "2.0").
+  /// dbt treats `v=0` as unpinned (semantics §3.2); the reader keeps it as written.
+  std::optional<std::string> version;
+  /// Where the `ref(...)` call stands in the node's raw_code (1-based); 0 when not found.
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// A model- or column-level constraint. Every field takes part in equality, as dbt's
+/// dataclass equality does when it decides whether an enforced constraint was removed (§4.2).
+struct Constraint {
+  std::string type;  ///< check | not_null | unique | primary_key | foreign_key | custom
+  std::string name;
+  std::string expression;
+  std::vector<std::string> columns;  ///< model-level constraints only
+  std::string to;
+  std::vector<std::string> to_columns;
+  bool warn_unenforced = true;
+  bool warn_unsupported = true;
+
+  bool operator==(const Constraint&) const = default;
+};
+
+struct Column {
+  std::string name;  ///< as written in YAML; dbt matches columns case-sensitively
+  std::optional<std::string> data_type;
+  std::string description;
+  std::vector<Constraint> constraints;
+};
+
+/// An owner as dbt writes it for groups and exposures: name and/or email(s).
+/// From 1.10 `email` may be a list; a plain string becomes a one-element list.
+struct Owner {
+  std::string name;
+  std::vector<std::string> emails;
+
+  bool empty() const { return name.empty() && emails.empty(); }
+};
+
+struct Group {
+  std::string unique_id;  ///< group.<package>.<name>
+  std::string name;
+  std::string package_name;
+  std::string original_file_path;
+  Owner owner;
+};
+
+/// Any manifest resource meshgraph reasons about: nodes, sources and exposures.
+/// Fields that do not apply to a resource type stay empty.
+struct Node {
+  std::string unique_id;
+  ResourceType resource_type = ResourceType::Other;
+  std::string package_name;
+  std::string name;
+  std::string original_file_path;  ///< forward slashes, even for manifests written on Windows
+  std::string patch_path;          ///< the YAML file, without its `project://` prefix
+  std::string description;
+
+  // Access and grouping (models; tests inherit their attached node's group).
+  Access access = Access::Protected;
+  std::string group;  ///< empty when the node has none
+
+  // Versions (v9+). Values are the version ids as they appear in unique_ids (see Ref::version).
+  std::optional<std::string> version;
+  std::optional<std::string> latest_version;
+  std::optional<std::string> deprecation_date;  ///< as written, ISO 8601 date or datetime
+
+  // Contract and shape (models).
+  bool contract_enforced = false;
+  std::string contract_checksum;
+  std::string materialized;
+  std::string checksum;  ///< sha256 of the file content: a change means the logic changed
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;  ///< model-level
+  std::string meta_owner;               ///< `meta.owner` (or `config.meta.owner`) when a string
+
+  // Lineage.
+  std::vector<Ref> refs;
+  std::vector<std::string> depends_on;  ///< resolved unique_ids, as dbt recorded them
+
+  // Exposures.
+  Owner owner;
+  std::string exposure_type;
+  std::string label;
+
+  /// An injected copy of another project's node (dbt-loom, dbt Cloud): empty `path` and
+  /// `original_file_path` (dbt's `is_external_node`), no SQL, no columns.
+  bool is_external = false;
+  /// `config.enabled`; dbt moves disabled nodes out of `nodes`, but a hand-edited file may not.
+  bool is_enabled = true;
+
+  bool is_model() const { return resource_type == ResourceType::Model; }
+};
+
+/// One manifest.json, normalised.
+struct Manifest {
+  std::string path;            ///< as given on the command line (or found under a folder)
+  std::string project_folder;  ///< the dbt project folder when path is <folder>/target/manifest.json
+  int schema_version = 0;      ///< 7..12
+  std::string dbt_version;
+  std::string project_name;  ///< metadata.project_name, else the package whose md5 is project_id
+  std::string adapter_type;
+  std::vector<Node> nodes;  ///< nodes, sources and exposures; disabled nodes are not here
+  std::vector<Group> groups;
+
+  const Node* find(std::string_view unique_id) const;
+  const Group* find_group(std::string_view name) const;
+};
+
+}  // namespace meshgraph::load

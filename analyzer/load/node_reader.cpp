@@ -1,0 +1,317 @@
+// Reads nodes, sources, exposures and groups; normalises what differs between v7 and v12.
+#include "load/node_reader.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "load/ref_locator.hpp"
+
+namespace meshgraph::load {
+
+using json::FieldPath;
+using json::json_type;
+using json::Scope;
+using json::Value;
+using simdjson::ondemand::object;
+
+namespace {
+
+/// Iterates an object's fields, calling `on_field(key, value)` with the unescaped key.
+template <typename OnField>
+void for_each_field(FieldPath& path, object fields, OnField&& on_field) {
+  for (simdjson::simdjson_result<simdjson::ondemand::field> result : fields) {
+    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
+    simdjson::ondemand::field field = std::move(result).value_unsafe();
+    simdjson::simdjson_result<std::string_view> key = field.unescaped_key();
+    if (key.error()) json::fail_simdjson(path, key.error(), nullptr);
+    const std::string_view key_text = key.value_unsafe();
+    on_field(key_text, field.value());
+  }
+}
+
+template <typename OnField>
+void for_each_field(FieldPath& path, Value& value, OnField&& on_field) {
+  for_each_field(path, json::get_object(path, value), std::forward<OnField>(on_field));
+}
+
+/// Iterates an array's elements.
+template <typename OnElement>
+void for_each_element(FieldPath& path, Value& value, OnElement&& on_element) {
+  std::size_t index = 0;
+  for (simdjson::simdjson_result<Value> result : json::get_array(path, value)) {
+    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
+    Value element = std::move(result).value_unsafe();
+    Scope scope(path, fmt::format("[{}]", index++));
+    on_element(element);
+  }
+}
+
+/// Reads an object that may also be null (dbt writes null for some absent sub-objects).
+template <typename OnField>
+void for_each_field_or_null(FieldPath& path, Value& value, OnField&& on_field) {
+  if (json::type_of(path, value) == json_type::null) return;
+  for_each_field(path, value, std::forward<OnField>(on_field));
+}
+
+ResourceType parse_resource_type(std::string_view type) {
+  if (type == "model") return ResourceType::Model;
+  if (type == "seed") return ResourceType::Seed;
+  if (type == "snapshot") return ResourceType::Snapshot;
+  if (type == "test") return ResourceType::Test;
+  if (type == "analysis") return ResourceType::Analysis;
+  if (type == "operation" || type == "sql_operation") return ResourceType::Operation;
+  if (type == "source") return ResourceType::Source;
+  if (type == "exposure") return ResourceType::Exposure;
+  return ResourceType::Other;
+}
+
+std::optional<Access> parse_access(FieldPath& path, Value& value) {
+  const std::optional<std::string> text = json::get_optional_string(path, value);
+  if (!text) return std::nullopt;
+  if (*text == "public") return Access::Public;
+  if (*text == "protected") return Access::Protected;
+  if (*text == "private") return Access::Private;
+  json::fail(path, value, "expected 'private', 'protected' or 'public', found '" + *text + "'");
+}
+
+/// `meta` is the user's free-form data: only a string `owner` means anything to us.
+std::string read_meta_owner(FieldPath& path, Value& value) {
+  std::string owner;
+  if (json::type_of(path, value) != json_type::object) return owner;
+  for_each_field(path, value, [&](std::string_view key, Value& field) {
+    if (key == "owner" && json::type_of(path, field) == json_type::string) {
+      owner = json::get_string(path, field);
+    }
+  });
+  return owner;
+}
+
+/// v7/v8 write a ref as ["model"] or ["package", "model"]; v9+ as {name, package, version}.
+Ref read_ref(FieldPath& path, Value& value) {
+  Ref ref;
+  if (json::type_of(path, value) == json_type::array) {
+    std::vector<std::string> parts = json::get_string_list(path, value);
+    if (parts.empty() || parts.size() > 2) {
+      json::fail(path, value, "expected a ref as [name] or [package, name]");
+    }
+    ref.name = parts.back();
+    if (parts.size() == 2) ref.package = parts.front();
+    return ref;
+  }
+  for_each_field(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "name") ref.name = json::get_string(path, field);
+    else if (key == "package") ref.package = json::get_optional_string(path, field);
+    else if (key == "version") ref.version = json::get_optional_scalar_text(path, field);
+  });
+  if (ref.name.empty()) json::fail(path, value, "a ref without a name");
+  return ref;
+}
+
+Constraint read_constraint(FieldPath& path, Value& value) {
+  Constraint constraint;
+  for_each_field(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "type") constraint.type = json::get_string(path, field);
+    else if (key == "name") constraint.name = json::get_optional_string(path, field).value_or("");
+    else if (key == "expression") {
+      constraint.expression = json::get_optional_string(path, field).value_or("");
+    } else if (key == "columns") constraint.columns = json::get_string_list(path, field);
+    else if (key == "to") constraint.to = json::get_optional_string(path, field).value_or("");
+    else if (key == "to_columns") constraint.to_columns = json::get_string_list(path, field);
+    else if (key == "warn_unenforced") constraint.warn_unenforced = json::get_bool_or(path, field, true);
+    else if (key == "warn_unsupported") constraint.warn_unsupported = json::get_bool_or(path, field, true);
+  });
+  return constraint;
+}
+
+std::vector<Constraint> read_constraints(FieldPath& path, Value& value) {
+  std::vector<Constraint> constraints;
+  if (json::type_of(path, value) == json_type::null) return constraints;
+  for_each_element(path, value,
+                   [&](Value& element) { constraints.push_back(read_constraint(path, element)); });
+  return constraints;
+}
+
+Column read_column(FieldPath& path, Value& value, std::string_view key_name) {
+  Column column;
+  column.name = std::string(key_name);
+  for_each_field(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "data_type") column.data_type = json::get_optional_string(path, field);
+    else if (key == "description") {
+      column.description = json::get_optional_string(path, field).value_or("");
+    } else if (key == "constraints") column.constraints = read_constraints(path, field);
+  });
+  return column;
+}
+
+/// The parts of `config` that matter; everything else in it is adapter- or user-defined.
+struct ConfigFields {
+  std::optional<Access> access;
+  std::string group;
+  std::string materialized;
+  std::optional<bool> contract_enforced;
+  std::string meta_owner;
+  bool enabled = true;
+};
+
+ConfigFields read_config(FieldPath& path, Value& value) {
+  ConfigFields config;
+  for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "access") config.access = parse_access(path, field);
+    else if (key == "group") config.group = json::get_optional_string(path, field).value_or("");
+    else if (key == "materialized") {
+      config.materialized = json::get_optional_string(path, field).value_or("");
+    } else if (key == "meta") config.meta_owner = read_meta_owner(path, field);
+    else if (key == "enabled" && json::type_of(path, field) == json_type::boolean) {
+      config.enabled = json::get_bool(path, field);
+    } else if (key == "contract" && json::type_of(path, field) == json_type::object) {
+      for_each_field(path, field, [&](std::string_view contract_key, Value& contract_field) {
+        if (contract_key == "enforced") {
+          config.contract_enforced = json::get_bool(path, contract_field);
+        }
+      });
+    }
+  });
+  return config;
+}
+
+/// Everything read from one node object before it is normalised into a Node.
+struct RawNode {
+  Node node;
+  std::string path;
+  std::string raw_code;
+  std::optional<Access> access;
+  std::optional<std::string> group;
+  std::optional<bool> contract_enforced;
+  ConfigFields config;
+};
+
+void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNode& raw) {
+  Node& node = raw.node;
+  Scope scope(path, std::string(key));
+  if (key == "resource_type") node.resource_type = parse_resource_type(json::get_string(path, field));
+  else if (key == "package_name") node.package_name = json::get_string(path, field);
+  else if (key == "name") node.name = json::get_string(path, field);
+  else if (key == "path") raw.path = json::get_optional_string(path, field).value_or("");
+  else if (key == "original_file_path") {
+    node.original_file_path = json::get_optional_string(path, field).value_or("");
+  } else if (key == "patch_path") {
+    node.patch_path = json::get_optional_string(path, field).value_or("");
+  } else if (key == "description") {
+    node.description = json::get_optional_string(path, field).value_or("");
+  } else if (key == "raw_code" || key == "raw_sql") {
+    raw.raw_code = json::get_optional_string(path, field).value_or("");
+  } else if (key == "access") raw.access = parse_access(path, field);
+  else if (key == "group") raw.group = json::get_optional_string(path, field);
+  else if (key == "version") node.version = json::get_optional_scalar_text(path, field);
+  else if (key == "latest_version") node.latest_version = json::get_optional_scalar_text(path, field);
+  else if (key == "deprecation_date") node.deprecation_date = json::get_optional_string(path, field);
+  else if (key == "config") raw.config = read_config(path, field);
+  else if (key == "meta") node.meta_owner = read_meta_owner(path, field);
+  else if (key == "contract") {
+    for_each_field_or_null(path, field, [&](std::string_view contract_key, Value& contract_field) {
+      Scope inner(path, std::string(contract_key));
+      if (contract_key == "enforced") {
+        raw.contract_enforced = json::get_bool_or(path, contract_field, false);
+      }
+      else if (contract_key == "checksum") {
+        node.contract_checksum = json::get_optional_string(path, contract_field).value_or("");
+      }
+    });
+  } else if (key == "checksum") {
+    for_each_field_or_null(path, field, [&](std::string_view checksum_key, Value& checksum_field) {
+      if (checksum_key == "checksum") {
+        Scope inner(path, "checksum");
+        node.checksum = json::get_string(path, checksum_field);
+      }
+    });
+  } else if (key == "columns") {
+    for_each_field_or_null(path, field, [&](std::string_view column_key, Value& column) {
+      Scope inner(path, json::key_segment(column_key));
+      node.columns.push_back(read_column(path, column, column_key));
+    });
+  } else if (key == "constraints") node.constraints = read_constraints(path, field);
+  else if (key == "refs") {
+    for_each_element(path, field, [&](Value& element) { node.refs.push_back(read_ref(path, element)); });
+  } else if (key == "depends_on") {
+    for_each_field_or_null(path, field, [&](std::string_view depends_key, Value& nodes) {
+      if (depends_key == "nodes") {
+        Scope inner(path, "nodes");
+        node.depends_on = json::get_string_list(path, nodes);
+      }
+    });
+  } else if (key == "owner") node.owner = read_owner(path, field);
+  else if (key == "type") {
+    node.exposure_type = json::type_of(path, field) == json_type::string
+                             ? json::get_string(path, field)
+                             : std::string();
+  } else if (key == "label") node.label = json::get_optional_string(path, field).value_or("");
+}
+
+std::string normalise_slashes(std::string file) {
+  std::replace(file.begin(), file.end(), '\\', '/');
+  return file;
+}
+
+/// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`.
+std::string strip_patch_prefix(std::string patch_path) {
+  const std::size_t scheme = patch_path.find("://");
+  if (scheme != std::string::npos) patch_path.erase(0, scheme + 3);
+  return normalise_slashes(std::move(patch_path));
+}
+
+}  // namespace
+
+Owner read_owner(FieldPath& path, Value& value) {
+  Owner owner;
+  for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "name") owner.name = json::get_optional_string(path, field).value_or("");
+    else if (key == "email") owner.emails = json::get_string_or_list(path, field);
+  });
+  return owner;
+}
+
+Node read_node(FieldPath& path, Value& value, std::string unique_id) {
+  RawNode raw;
+  for_each_field(path, value,
+                 [&](std::string_view key, Value& field) { read_node_field(path, key, field, raw); });
+  Node& node = raw.node;
+  node.unique_id = std::move(unique_id);
+  // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
+  // (semantics §1.1), so it is only the fallback, then dbt's default.
+  node.access = raw.access.value_or(raw.config.access.value_or(Access::Protected));
+  node.group = raw.group.value_or(raw.config.group);
+  node.contract_enforced = raw.contract_enforced.value_or(raw.config.contract_enforced.value_or(false));
+  node.materialized = std::move(raw.config.materialized);
+  if (node.meta_owner.empty()) node.meta_owner = std::move(raw.config.meta_owner);
+  node.original_file_path = normalise_slashes(std::move(node.original_file_path));
+  node.patch_path = strip_patch_prefix(std::move(node.patch_path));
+  node.is_external = raw.path.empty() && node.original_file_path.empty() &&
+                     node.resource_type != ResourceType::Source &&
+                     node.resource_type != ResourceType::Exposure;
+  if (!raw.raw_code.empty()) locate_refs(raw.raw_code, node.refs);
+  node.is_enabled = raw.config.enabled;
+  return node;
+}
+
+Group read_group(FieldPath& path, Value& value, std::string unique_id) {
+  Group group;
+  group.unique_id = std::move(unique_id);
+  for_each_field(path, value, [&](std::string_view key, Value& field) {
+    Scope scope(path, std::string(key));
+    if (key == "name") group.name = json::get_string(path, field);
+    else if (key == "package_name") group.package_name = json::get_string(path, field);
+    else if (key == "original_file_path") {
+      group.original_file_path = normalise_slashes(json::get_optional_string(path, field).value_or(""));
+    } else if (key == "owner") group.owner = read_owner(path, field);
+  });
+  return group;
+}
+
+}  // namespace meshgraph::load

@@ -1,0 +1,22 @@
+// Reads one entry of `nodes`, `sources` or `exposures` into a Node, whatever the schema version.
+#pragma once
+
+#include <string>
+
+#include "load/json_fields.hpp"
+#include "load/manifest.hpp"
+
+namespace meshgraph::load {
+
+/// Reads the node object `value` whose map key is `unique_id`. Fields meshgraph does not use
+/// are skipped; user-defined data (meta, config extras) never fails on an unexpected type.
+/// Refs get their line:col in the node's SQL here, because raw_code is not kept.
+Node read_node(json::FieldPath& path, json::Value& value, std::string unique_id);
+
+/// Reads one entry of top-level `groups` (v9+).
+Group read_group(json::FieldPath& path, json::Value& value, std::string unique_id);
+
+/// Reads an owner object ({name, email}); email may be a string or a list (dbt 1.10+).
+Owner read_owner(json::FieldPath& path, json::Value& value);
+
+}  // namespace meshgraph::load

@@ -1,0 +1,14 @@
+// Writes a finished report: to stdout, or to a file through a temporary and a rename, so an
+// interrupted run never leaves half a report behind.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace meshgraph::report {
+
+/// Writes `content` to `path` ("" or "-" means stdout). Throws load::InputError when the
+/// folder does not exist or the file cannot be written.
+void write_output(const std::string& path, std::string_view content);
+
+}  // namespace meshgraph::report

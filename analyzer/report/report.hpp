@@ -1,0 +1,34 @@
+// What every renderer receives: the command's findings plus the facts about the mesh.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "check/diagnostic.hpp"
+
+namespace meshgraph::report {
+
+struct ProjectSummary {
+  std::string name;
+  std::string manifest;
+  int schema_version = 0;
+  std::string dbt_version;
+  std::size_t models = 0;
+  std::size_t public_models = 0;
+};
+
+struct Report {
+  std::string command;  ///< check | impact
+  std::vector<ProjectSummary> projects;
+  std::vector<check::Diagnostic> diagnostics;  ///< sorted
+};
+
+struct SeverityCounts {
+  std::size_t error = 0;
+  std::size_t warning = 0;
+  std::size_t note = 0;
+};
+
+SeverityCounts count_by_severity(const std::vector<check::Diagnostic>& diagnostics);
+
+}  // namespace meshgraph::report

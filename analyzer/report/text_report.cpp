@@ -1,0 +1,50 @@
+// Renders findings in the shape editors and CI problem matchers already parse.
+#include "report/text_report.hpp"
+
+#include <fmt/format.h>
+
+#include "report/escape.hpp"
+
+namespace meshgraph::report {
+
+namespace {
+
+std::string where(const check::Location& location) {
+  if (location.line == 0) return escape_terminal(location.file);
+  return fmt::format("{}:{}:{}", escape_terminal(location.file), location.line, location.column);
+}
+
+std::string plural(std::size_t count, std::string_view word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+std::string summary(const Report& report) {
+  std::size_t models = 0;
+  for (const ProjectSummary& project : report.projects) models += project.models;
+  const std::string scope =
+      fmt::format("{}, {}", plural(report.projects.size(), "project"), plural(models, "model"));
+  if (report.diagnostics.empty()) return fmt::format("no findings in {}\n", scope);
+  const SeverityCounts counts = count_by_severity(report.diagnostics);
+  return fmt::format("{} ({}, {}, {}) in {}\n", plural(report.diagnostics.size(), "finding"),
+                     plural(counts.error, "error"), plural(counts.warning, "warning"),
+                     plural(counts.note, "note"), scope);
+}
+
+}  // namespace
+
+std::string render_text(const Report& report) {
+  std::string out;
+  for (const check::Diagnostic& diagnostic : report.diagnostics) {
+    out += fmt::format("{}: {}: {} [{}]\n", where(diagnostic.location),
+                       check::to_string(diagnostic.severity), escape_terminal(diagnostic.message),
+                       diagnostic.rule);
+    for (const std::string& note : diagnostic.notes) {
+      out += fmt::format("  note: {}\n", escape_terminal(note));
+    }
+    if (!diagnostic.help.empty()) out += fmt::format("  help: {}\n", escape_terminal(diagnostic.help));
+  }
+  out += summary(report);
+  return out;
+}
+
+}  // namespace meshgraph::report

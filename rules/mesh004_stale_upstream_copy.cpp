@@ -1,0 +1,127 @@
+// MESH004 stale-upstream-copy: a project's copy of another project's node no longer matches it.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "check/queries.hpp"
+#include "check/rule.hpp"
+#include "graph/mesh_graph.hpp"
+#include "tests/support/rule_fixture.hpp"
+
+namespace meshgraph::rules {
+
+namespace {
+
+constexpr std::string_view kDoc = R"(## What it flags
+A consumer project's copy of another project's model (injected by dbt-loom or dbt Cloud, or
+installed as a package) that differs from the producer's own manifest in what consumers rely
+on: access, latest_version, and, for full copies, the contract and the columns with their types.
+
+## Why it matters
+dbt resolves the consumer's refs against its copy, so the consumer was compiled against a model
+that no longer exists in that shape: an unpinned ref still points at the old latest version, a
+model made private still looks public. The consumer's own checks pass while the producer has
+moved on; the break arrives at run time.
+
+## Example
+`data_platform` moved `dim_shelters` to `latest_version: 2`, but `finance_marketing` was parsed
+before that: its manifest's copy of `model.data_platform.dim_shelters.v2` still says
+`latest_version: 1`.
+
+## How to fix
+Parse the consumer again against the producer's current manifest (`dbt parse` with dbt-loom
+pointing at it, or a fresh dbt Cloud job), and commit or publish the new manifest.
+
+## When it does not apply
+Injected copies carry no columns and no contract (dbt-loom and dbt's external nodes drop
+them), so for those only access and latest_version are compared.
+)";
+
+std::string show(const std::optional<std::string>& value) { return value ? *value : "none"; }
+
+std::vector<std::string> differences(const load::Node& copy, const load::Node& original,
+                                     std::string_view producer) {
+  std::vector<std::string> found;
+  if (copy.access != original.access) {
+    found.push_back(fmt::format("access is {} in the copy, {} in '{}'", check::access_name(copy.access),
+                                check::access_name(original.access), producer));
+  }
+  if (copy.latest_version != original.latest_version) {
+    found.push_back(fmt::format("latest_version is {} in the copy, {} in '{}'",
+                                show(copy.latest_version), show(original.latest_version), producer));
+  }
+  if (copy.is_external) return found;
+  if (copy.contract_enforced != original.contract_enforced) {
+    found.push_back(fmt::format("the contract is {} in the copy, {} in '{}'",
+                                copy.contract_enforced ? "enforced" : "not enforced",
+                                original.contract_enforced ? "enforced" : "not enforced", producer));
+  }
+  for (const load::Column& column : original.columns) {
+    auto it = std::find_if(copy.columns.begin(), copy.columns.end(),
+                           [&](const load::Column& c) { return c.name == column.name; });
+    if (it == copy.columns.end()) {
+      found.push_back(fmt::format("column '{}' is missing from the copy", column.name));
+    } else if (it->data_type != column.data_type) {
+      found.push_back(fmt::format("column '{}' is {} in the copy, {} in '{}'", column.name,
+                                  show(it->data_type), show(column.data_type), producer));
+    }
+  }
+  return found;
+}
+
+void check(const check::CheckContext& context, check::Reporter& reporter) {
+  const graph::MeshGraph& mesh = context.mesh;
+  for (const graph::Copy& copy : mesh.copies()) {
+    if (!copy.original || !copy.copy->is_model() || !mesh.node(*copy.original).is_model()) continue;
+    const std::vector<std::string> found =
+        differences(*copy.copy, mesh.node(*copy.original), copy.owner_project);
+    if (found.empty()) continue;
+    const graph::Project& consumer = mesh.projects()[copy.consumer];
+
+    check::Diagnostic diagnostic;
+    diagnostic.message = fmt::format("project '{}' holds a stale copy of {} of project '{}': {}",
+                                     consumer.name, check::describe_node(*copy.copy),
+                                     copy.owner_project, fmt::join(found, "; "));
+    diagnostic.help = fmt::format(
+        "parse '{}' again against the current manifest of '{}' (dbt parse), so its refs resolve "
+        "as they will at run time",
+        consumer.name, copy.owner_project);
+    diagnostic.location.manifest = consumer.manifest->path;
+    diagnostic.location.project = consumer.name;
+    diagnostic.location.unique_id = copy.copy->unique_id;
+    diagnostic.location.file = consumer.manifest->path;
+    for (const graph::ResolvedRef& ref : mesh.refs()) {
+      if (ref.local_copy == copy.copy) diagnostic.related.push_back(mesh.node(ref.from).unique_id);
+    }
+    std::sort(diagnostic.related.begin(), diagnostic.related.end());
+    diagnostic.related.erase(std::unique(diagnostic.related.begin(), diagnostic.related.end()),
+                             diagnostic.related.end());
+    reporter.report(std::move(diagnostic));
+  }
+}
+
+}  // namespace
+
+extern const check::Rule kMesh004StaleUpstreamCopy;
+const check::Rule kMesh004StaleUpstreamCopy{
+    {"MESH004", "stale-upstream-copy", check::Severity::Warning,
+     "a project's copy of another project's model differs from that project's manifest", kDoc},
+    check};
+
+TEST_CASE("MESH004 flags a copy whose latest_version and access lag behind the producer") {
+  const auto findings = testing::check_rule_fixture(kMesh004StaleUpstreamCopy, "mesh004/violates");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].location.project == "consumer");
+  CHECK(findings[0].location.unique_id == "model.producer.dim_customers.v2");
+  CHECK(findings[0].related == std::vector<std::string>{"model.consumer.fct_orders"});
+  CHECK(findings[0].message ==
+        "project 'consumer' holds a stale copy of model 'dim_customers' v2 of project 'producer': "
+        "latest_version is 1 in the copy, 2 in 'producer'");
+}
+
+TEST_CASE("MESH004 is silent when copies match their producer") {
+  CHECK(testing::check_rule_fixture(kMesh004StaleUpstreamCopy, "mesh004/passes").empty());
+}
+
+}  // namespace meshgraph::rules

@@ -1,0 +1,26 @@
+// Test support: loads a rule fixture and runs one rule over it.
+#include "tests/support/rule_fixture.hpp"
+
+#include <fmt/format.h>
+
+#include <span>
+
+#include "check/runner.hpp"
+#include "graph/mesh_graph.hpp"
+#include "load/input_discovery.hpp"
+#include "load/manifest_reader.hpp"
+
+namespace meshgraph::testing {
+
+std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::string_view fixture,
+                                                  const check::Policy& policy) {
+  std::vector<load::Manifest> manifests;
+  for (const std::string& path : load::find_manifests({fmt::format("fixtures/rules/{}", fixture)})) {
+    manifests.push_back(load::read_manifest(path));
+  }
+  graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
+  const check::CheckContext context{mesh, policy};
+  return check::run_checks(std::span<const check::Rule>(&rule, 1), context);
+}
+
+}  // namespace meshgraph::testing

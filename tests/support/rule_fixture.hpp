@@ -1,0 +1,18 @@
+// Test support: run one rule over a fixture folder under fixtures/rules/.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.hpp"
+#include "check/policy.hpp"
+#include "check/rule.hpp"
+
+namespace meshgraph::testing {
+
+/// Loads every manifest under fixtures/rules/<fixture> (e.g. "mesh001/violates"), builds the
+/// mesh and returns the findings of `rule` alone, sorted.
+std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::string_view fixture,
+                                                  const check::Policy& policy = {});
+
+}  // namespace meshgraph::testing
