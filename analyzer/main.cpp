@@ -31,6 +31,13 @@ int main(int argc, char** argv) {
   CLI::App app{"meshgraph: governance, impact and diagrams for a dbt Mesh", "meshgraph"};
   app.set_version_flag("--version", std::string(meshgraph::report::kVersion));
   app.require_subcommand(1);
+  // Usage errors in the same shape as every other error, with the way to the right --help.
+  app.failure_message([](const CLI::App* top, const CLI::Error& error) {
+    std::string command = "meshgraph";
+    for (const CLI::App* sub : top->get_subcommands()) command += " " + sub->get_name();
+    return fmt::format("meshgraph: error: {}\n  help: run '{} --help' for usage and examples\n",
+                       error.what(), command);
+  });
   int exit_code = 0;
   // One subcommand per file in cli/; each callback stores its exit code here.
   meshgraph::cli::add_check_command(app, exit_code);

@@ -94,6 +94,8 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     for (const graph::ResolvedRef& ref : mesh.refs()) {
       if (ref.local_copy == copy.copy) diagnostic.related.push_back(mesh.node(ref.from).unique_id);
     }
+    diagnostic.notes = {fmt::format("the copy is in {}; '{}' defines the model in {}", consumer.manifest->path,
+                                    copy.owner_project, mesh.project_of(*copy.original).manifest->path)};
     std::sort(diagnostic.related.begin(), diagnostic.related.end());
     diagnostic.related.erase(std::unique(diagnostic.related.begin(), diagnostic.related.end()),
                              diagnostic.related.end());

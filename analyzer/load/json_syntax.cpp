@@ -52,7 +52,13 @@ class ErrorCatcher : public nlohmann::json_sax<nlohmann::json> {
 std::optional<SyntaxError> find_syntax_error(std::string_view text) {
   ErrorCatcher catcher;
   nlohmann::json::sax_parse(text.begin(), text.end(), &catcher);
-  return catcher.error();
+  std::optional<SyntaxError> error = catcher.error();
+  // An error in the last bytes (an unclosed string, object or array) means the text stops
+  // early: say so, since the usual cause is an interrupted write or download.
+  if (error && error->offset + 1 >= text.size()) {
+    error->message = "unexpected end of input; the file looks truncated";
+  }
+  return error;
 }
 
 TextPosition text_position(std::string_view text, std::size_t offset) {

@@ -28,6 +28,8 @@ namespace {
 
 constexpr int kOldestSchema = 7;
 constexpr int kNewestSchema = 12;
+constexpr std::string_view kWrongKindHelp =
+    "give meshgraph the manifest.json that 'dbt parse' writes to target/";
 constexpr std::string_view kRegenerateHelp =
     "run 'dbt parse' in the project to write target/manifest.json again";
 
@@ -55,7 +57,7 @@ void check_schema(const std::string& path, const ArtifactSchema& schema, std::st
     throw InputError(path,
                      fmt::format("'{}' is a dbt {} artifact (schema v{}), not a manifest",
                                  path_file_name(path), schema.artifact, schema.version),
-                     "give meshgraph the manifest.json that 'dbt parse' writes to target/");
+                     std::string(kWrongKindHelp));
   }
   if (schema.version < kOldestSchema) {
     throw InputError(path,
@@ -157,7 +159,7 @@ Manifest read_document(const simdjson::padded_string& buffer, const std::string&
     throw InputError(path,
                      fmt::format("not a dbt manifest: the file holds {}, not a JSON object",
                                  json::type_name(root_type.value_unsafe())),
-                     "give meshgraph the manifest.json that 'dbt parse' writes to target/");
+                     std::string(kWrongKindHelp));
   }
   if (simdjson::error_code error = document.get_object().get(root)) {
     json::fail_simdjson(field_path, error, nullptr);
@@ -181,7 +183,7 @@ Manifest read_document(const simdjson::padded_string& buffer, const std::string&
         throw InputError(path,
                          fmt::format("not a dbt manifest: metadata.dbt_schema_version is '{}'",
                                      metadata->schema_url),
-                         "give meshgraph the manifest.json that 'dbt parse' writes to target/");
+                         std::string(kWrongKindHelp));
       }
       check_schema(path, *schema, metadata->schema_url);
       manifest.schema_version = schema->version;
@@ -201,7 +203,7 @@ Manifest read_document(const simdjson::padded_string& buffer, const std::string&
   if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) {
     throw ShapeError{buffer.size(), "unexpected content after the top-level object"};
   }
-  if (!metadata) throw InputError(path, describe_unknown_artifact(path, keys), std::string(kRegenerateHelp));
+  if (!metadata) throw InputError(path, describe_unknown_artifact(path, keys), std::string(kWrongKindHelp));
   if (!keys.contains("nodes")) {
     throw InputError(path, "not a dbt manifest: there is no 'nodes' object", std::string(kRegenerateHelp));
   }
