@@ -69,8 +69,8 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     const load::Group* group = mesh.group_of(*ref.target);
     const std::string owner = group != nullptr ? check::describe_owner(group->owner) : "";
     const std::string group_text =
-        target.group.empty() ? std::string("no group, so no one may ref it")
-                             : fmt::format("group '{}'{}", target.group,
+        target.group.empty() ? std::string(", which has no group so no one may ref it,")
+                             : fmt::format(" of group '{}'{}", target.group,
                                            owner.empty() ? "" : fmt::format(" (owner: {})", owner));
     std::string where;
     if (ref.is_cross_project) where = fmt::format("from project '{}'", mesh.project_of(ref.from).name);
@@ -80,8 +80,8 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
 
     check::Diagnostic diagnostic;
     diagnostic.message =
-        fmt::format("{} refs private model {} of project '{}', {}, {}", check::describe_node(from),
-                    check::describe_ref_target(ref), ref.target_project, group_text, where);
+        fmt::format("{} refs private model {}{} {}", check::describe_node(from),
+                    check::describe_ref_target(ref), group_text, where);
     diagnostic.help = fmt::format(
         "ref a public model of '{}' instead, or ask the owners of '{}' to publish it as a public "
         "model with a contract",
@@ -107,8 +107,8 @@ TEST_CASE("MESH001 flags a private model reffed from another project") {
   CHECK(findings[0].location.unique_id == "model.consumer.fct_orders");
   CHECK(findings[0].related == std::vector<std::string>{"model.producer.int_customers_pii"});
   CHECK(findings[0].message ==
-        "model 'fct_orders' refs private model 'producer.int_customers_pii' of project "
-        "'producer', group 'core' (owner: Core Team <core@example.com>), from project 'consumer'");
+        "model 'fct_orders' refs private model 'producer.int_customers_pii' of group 'core' "
+        "(owner: Core Team <core@example.com>) from project 'consumer'");
   CHECK(findings[0].location.line == 1);
 }
 

@@ -26,8 +26,8 @@ moved on; the break arrives at run time.
 
 ## Example
 `data_platform` moved `dim_shelters` to `latest_version: 2`, but `finance_marketing` was parsed
-before that: its manifest's copy of `model.data_platform.dim_shelters.v2` still says
-`latest_version: 1`.
+before that: its manifest's copy of `model.data_platform.dim_shelters.v1` still says
+`latest_version: 1`, so its unpinned `ref('data_platform', 'dim_shelters')` is frozen on v1.
 
 ## How to fix
 Parse the consumer again against the producer's current manifest (`dbt parse` with dbt-loom
@@ -99,6 +99,9 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     std::sort(diagnostic.related.begin(), diagnostic.related.end());
     diagnostic.related.erase(std::unique(diagnostic.related.begin(), diagnostic.related.end()),
                              diagnostic.related.end());
+    if (!diagnostic.related.empty()) {
+      diagnostic.notes.push_back(fmt::format("refs through this copy: {}", fmt::join(diagnostic.related, ", ")));
+    }
     reporter.report(std::move(diagnostic));
   }
 }
@@ -111,7 +114,7 @@ const check::Rule kMesh004StaleUpstreamCopy{
      "a project's copy of another project's model differs from that project's manifest", kDoc},
     check};
 
-TEST_CASE("MESH004 flags a copy whose latest_version and access lag behind the producer") {
+TEST_CASE("MESH004 flags a copy whose latest_version lags behind the producer") {
   const auto findings = testing::check_rule_fixture(kMesh004StaleUpstreamCopy, "mesh004/violates");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].location.project == "consumer");

@@ -14,18 +14,36 @@ extern const check::Rule kMesh001PrivateRefOutsideGroup;
 extern const check::Rule kMesh002ProtectedRefAcrossProjects;
 extern const check::Rule kMesh003RefToMissingNode;
 extern const check::Rule kMesh004StaleUpstreamCopy;
+extern const check::Rule kMesh101RefToDeprecatedModel;
+extern const check::Rule kMesh102RefToSoonDeprecatedModel;
+extern const check::Rule kMesh103UnpinnedCrossProjectRef;
+extern const check::Rule kMesh110PublicModelWithoutContract;
 extern const check::Rule kMesh201ProjectCycle;
 extern const check::Rule kMesh202ModelCycle;
+extern const check::Rule kMesh203DisallowedProjectDependency;
+extern const check::Rule kMesh204UndeclaredProjectDependency;
+extern const check::Rule kMesh301PublicModelWithoutOwner;
+extern const check::Rule kMesh302PublicModelWithoutDescription;
+extern const check::Rule kMesh303ExposureOnNonPublicModel;
 
 namespace {
 
-const std::array<const check::Rule*, 6> kRules = {
+const std::array<const check::Rule*, 15> kRules = {
     &kMesh001PrivateRefOutsideGroup,
     &kMesh002ProtectedRefAcrossProjects,
     &kMesh003RefToMissingNode,
     &kMesh004StaleUpstreamCopy,
+    &kMesh101RefToDeprecatedModel,
+    &kMesh102RefToSoonDeprecatedModel,
+    &kMesh103UnpinnedCrossProjectRef,
+    &kMesh110PublicModelWithoutContract,
     &kMesh201ProjectCycle,
     &kMesh202ModelCycle,
+    &kMesh203DisallowedProjectDependency,
+    &kMesh204UndeclaredProjectDependency,
+    &kMesh301PublicModelWithoutOwner,
+    &kMesh302PublicModelWithoutDescription,
+    &kMesh303ExposureOnNonPublicModel,
 };
 
 std::vector<check::Rule> copy_rules() {

@@ -29,6 +29,8 @@ struct Diagnostic {
   Location location;
   std::vector<std::string> related;  ///< unique_ids that explain the finding
   std::vector<std::string> notes;    ///< extra `note:` lines (e.g. the owner to ask)
+  /// Recorded in the --baseline file: shown and counted apart, never failing the gate.
+  bool is_baseline = false;
 };
 
 /// Sorts by (project, unique_id, rule, message): identical output run to run.

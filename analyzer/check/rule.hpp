@@ -1,6 +1,7 @@
 // What a rule is: its contract (RuleInfo) and its check, a pure function over the mesh.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -25,17 +26,19 @@ struct RuleInfo {
   std::string_view doc;  ///< Markdown: What it flags / Why it matters / Example / How to fix
 };
 
-/// What a check rule sees: the mesh, the council's policy, and the date verdicts are made on.
+/// What a check rule sees: the mesh and the council's policy (with the --as-of date).
 struct CheckContext {
   const graph::MeshGraph& mesh;
   const Policy& policy;
 };
 
-/// Collects a rule's findings; the runner fills in the rule id, name and severity.
+/// Collects a rule's findings; the runner fills in the rule id, name and severity. A rule whose
+/// severity depends on the finding (MESH303: private vs protected) passes it; the user's
+/// configuration still wins over both.
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  virtual void report(Diagnostic diagnostic) = 0;
+  virtual void report(Diagnostic diagnostic, std::optional<Severity> severity = std::nullopt) = 0;
 };
 
 using CheckFunction = void (*)(const CheckContext&, Reporter&);

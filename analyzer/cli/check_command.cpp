@@ -3,9 +3,11 @@
 
 #include "check/policy.hpp"
 #include "check/runner.hpp"
-#include "cli/as_of_date.hpp"
 #include "cli/load_mesh.hpp"
 #include "cli/output_options.hpp"
+#include "config/config_reader.hpp"
+#include "report/baseline_writer.hpp"
+#include "report/output_file.hpp"
 #include "rules/registry.hpp"
 
 namespace meshgraph::cli {
@@ -20,22 +22,28 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "Each INPUT is a manifest.json, a dbt project folder (its target/manifest.json), or a folder\n"
       "searched for */target/manifest.json. Exit codes: 0 clean, 1 findings at or above --fail-on,\n"
       "2 could not run.");
-  command->add_option("INPUT", options->inputs, "manifest.json files, dbt project folders, or mesh folders")
-      ->required();
+  command->add_option("INPUT", options->inputs,
+                      "manifest.json files, dbt project folders, or mesh folders (optional when "
+                      "meshgraph.yml lists the projects)");
   add_output_options(*command, options->format, options->output, options->fail_on);
-  command->add_option("--as-of", options->as_of,
-                      "Judge deprecation dates as of YYYY-MM-DD (default: today, UTC)");
+  add_rule_options(*command, options->rules);
   command->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 
 int run_check(const CheckOptions& options) {
-  check::Policy policy;
-  policy.as_of = parse_as_of(options.as_of);
-  // Load and graph first: every rule needs the whole mesh, and bad input must stop the run
+  // The policy first: a bad policy file or rule name stops the run before any work.
+  const config::Config config = load_config(options.rules, options.inputs);
+  const check::RunSettings settings = make_run_settings(options.rules, config);
+  // Load and graph next: every rule needs the whole mesh, and bad input must stop the run
   // before any report is written.
-  const graph::MeshGraph mesh = load_mesh(options.inputs);
-  const check::CheckContext context{mesh, policy};
-  report::Report report{"check", summarise_projects(mesh), check::run_checks(rules::all_rules(), context)};
+  const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs));
+  check_config_projects(config, mesh);
+  const check::CheckContext context{mesh, config.policy};
+  check::RunResult result = check::run_checks(rules::all_rules(), context, settings);
+  if (!options.rules.write_baseline.empty()) {
+    report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics));
+  }
+  const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived};
   return emit_report(report, options.format, options.output, options.fail_on);
 }
 

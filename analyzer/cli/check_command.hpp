@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/rule_options.hpp"
+
 namespace meshgraph::cli {
 
 struct CheckOptions {
@@ -13,7 +15,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string output;
   std::string fail_on = "error";
-  std::string as_of;
+  RuleOptions rules;
 };
 
 /// Adds the subcommand; when it runs, its exit code is written to `exit_code`.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "config/config_reader.hpp"
 #include "load/input_discovery.hpp"
 #include "load/manifest_reader.hpp"
 
@@ -41,6 +42,12 @@ graph::MeshGraph load_mesh(const std::vector<std::string>& inputs) {
   loaded.reserve(manifests.size());
   for (std::optional<load::Manifest>& manifest : manifests) loaded.push_back(std::move(*manifest));
   return graph::MeshGraph::build(std::move(loaded));
+}
+
+void check_config_projects(const config::Config& config, const graph::MeshGraph& mesh) {
+  std::vector<std::string> names;
+  for (const graph::Project& project : mesh.projects()) names.push_back(project.name);
+  config::check_project_names(config, names);
 }
 
 std::vector<report::ProjectSummary> summarise_projects(const graph::MeshGraph& mesh) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
 #include "graph/mesh_graph.hpp"
 #include "report/report.hpp"
 
@@ -11,6 +12,9 @@ namespace meshgraph::cli {
 
 /// Reads every manifest behind `inputs` and builds the mesh. Throws load::InputError.
 graph::MeshGraph load_mesh(const std::vector<std::string>& inputs);
+
+/// Checks that every project meshgraph.yml names is a project of the mesh.
+void check_config_projects(const config::Config& config, const graph::MeshGraph& mesh);
 
 /// The per-project facts every report starts with.
 std::vector<report::ProjectSummary> summarise_projects(const graph::MeshGraph& mesh);

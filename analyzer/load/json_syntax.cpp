@@ -53,9 +53,9 @@ std::optional<SyntaxError> find_syntax_error(std::string_view text) {
   ErrorCatcher catcher;
   nlohmann::json::sax_parse(text.begin(), text.end(), &catcher);
   std::optional<SyntaxError> error = catcher.error();
-  // An error in the last bytes (an unclosed string, object or array) means the text stops
-  // early: say so, since the usual cause is an interrupted write or download.
-  if (error && error->offset + 1 >= text.size()) {
+  // An error at the very end (an unclosed string, object or array) means the text stops early:
+  // say so, since the usual cause is an interrupted write or download.
+  if (error && error->offset >= text.size()) {
     error->message = "unexpected end of input; the file looks truncated";
   }
   return error;

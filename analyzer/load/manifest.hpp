@@ -134,6 +134,10 @@ struct Manifest {
   std::string adapter_type;
   std::vector<Node> nodes;  ///< nodes, sources and exposures; disabled nodes are not here
   std::vector<Group> groups;
+  /// The `projects:` of the project's dependencies.yml, when the project folder (with its
+  /// dbt_project.yml) is known; empty when it has no dependencies.yml. dbt-core ignores this
+  /// file and the manifest does not record it (semantics §5.1), so it is read beside it.
+  std::optional<std::vector<std::string>> declared_projects;
 
   const Node* find(std::string_view unique_id) const;
   const Group* find_group(std::string_view name) const;

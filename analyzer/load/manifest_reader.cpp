@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "load/dependencies_reader.hpp"
 #include "load/file_reader.hpp"
 #include "load/input_error.hpp"
 #include "load/json_fields.hpp"
@@ -217,6 +218,13 @@ Manifest parse_manifest_buffer(const simdjson::padded_string& buffer, const std:
   if (buffer.size() == 0) {
     throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   }
+  // JSON text must not start with a byte order mark (RFC 8259 §8.1); dbt never writes one, but
+  // an editor or PowerShell's Out-File can. Say so rather than "invalid JSON".
+  if (std::string_view(buffer.data(), buffer.size()).starts_with("\xEF\xBB\xBF")) {
+    throw InputError(path, "the file starts with a UTF-8 byte order mark, which JSON does not allow",
+                     "save the file as UTF-8 without a BOM, or write it again with 'dbt parse'",
+                     TextPosition{1, 1});
+  }
   try {
     Manifest manifest = read_document(buffer, path);
     manifest.path = path;
@@ -241,7 +249,9 @@ Manifest parse_manifest_buffer(const simdjson::padded_string& buffer, const std:
 }  // namespace
 
 Manifest read_manifest(const std::string& path) {
-  return parse_manifest_buffer(read_padded_file(path), path);
+  Manifest manifest = parse_manifest_buffer(read_padded_file(path), path);
+  manifest.declared_projects = read_declared_projects(manifest.project_folder);
+  return manifest;
 }
 
 Manifest parse_manifest(std::string_view json_text, const std::string& path) {

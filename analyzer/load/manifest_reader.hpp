@@ -9,6 +9,7 @@
 namespace meshgraph::load {
 
 /// Reads and normalises the manifest at `path`; the file is read once and no JSON is kept.
+/// When it sits in a dbt project folder, that project's dependencies.yml is read too.
 /// Throws InputError naming the file (with line:col where known) for anything it cannot use.
 Manifest read_manifest(const std::string& path);
 

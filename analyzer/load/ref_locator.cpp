@@ -100,6 +100,18 @@ std::vector<RefCall> find_ref_calls(std::string_view raw_code) {
       line_start = i + 1;
       continue;
     }
+    // dbt records no ref written inside a Jinja comment: skip the comment, counting its lines.
+    if (raw_code.compare(i, 2, "{#") == 0) {
+      const std::size_t end = raw_code.find("#}", i + 2);
+      const std::size_t stop = end == std::string_view::npos ? raw_code.size() : end + 2;
+      for (; i < stop - 1; ++i) {
+        if (raw_code[i] == '\n') {
+          ++line;
+          line_start = i + 1;
+        }
+      }
+      continue;
+    }
     if (raw_code.compare(i, 3, "ref") != 0) continue;
     if (i > 0 && (is_identifier_char(raw_code[i - 1]) || raw_code[i - 1] == '.')) continue;
     Scanner scanner(raw_code);

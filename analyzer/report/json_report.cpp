@@ -33,7 +33,8 @@ Json finding_json(const check::Diagnostic& diagnostic) {
               {"column", optional_position(diagnostic.location.column)},
               {"message", diagnostic.message},
               {"help", diagnostic.help},
-              {"related", diagnostic.related}};
+              {"related", diagnostic.related},
+              {"baseline", diagnostic.is_baseline}};
 }
 
 }  // namespace
@@ -50,7 +51,12 @@ std::string render_json(const Report& report) {
                       {"command", report.command},
                       {"projects", projects},
                       {"findings", findings},
-                      {"summary", {{"error", counts.error}, {"warning", counts.warning}, {"note", counts.note}}}};
+                      {"summary",
+                       {{"error", counts.error},
+                        {"warning", counts.warning},
+                        {"note", counts.note},
+                        {"baseline", counts.baseline},
+                        {"waived", report.waived}}}};
   // Manifest text is not always valid UTF-8; replace bad bytes rather than fail the report.
   return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -6,6 +6,10 @@ namespace meshgraph::report {
 SeverityCounts count_by_severity(const std::vector<check::Diagnostic>& diagnostics) {
   SeverityCounts counts;
   for (const check::Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.is_baseline) {
+      ++counts.baseline;
+      continue;
+    }
     switch (diagnostic.severity) {
       case check::Severity::Error: ++counts.error; break;
       case check::Severity::Warning: ++counts.warning; break;

@@ -21,12 +21,15 @@ struct Report {
   std::string command;  ///< check | impact
   std::vector<ProjectSummary> projects;
   std::vector<check::Diagnostic> diagnostics;  ///< sorted
+  std::size_t waived = 0;  ///< findings hidden by a waiver in the policy file
 };
 
+/// Findings per severity; baseline findings are counted apart, whatever their severity.
 struct SeverityCounts {
   std::size_t error = 0;
   std::size_t warning = 0;
   std::size_t note = 0;
+  std::size_t baseline = 0;
 };
 
 SeverityCounts count_by_severity(const std::vector<check::Diagnostic>& diagnostics);

@@ -23,11 +23,14 @@ std::string summary(const Report& report) {
   for (const ProjectSummary& project : report.projects) models += project.models;
   const std::string scope =
       fmt::format("{}, {}", plural(report.projects.size(), "project"), plural(models, "model"));
-  if (report.diagnostics.empty()) return fmt::format("no findings in {}\n", scope);
   const SeverityCounts counts = count_by_severity(report.diagnostics);
-  return fmt::format("{} ({}, {}, {}) in {}\n", plural(report.diagnostics.size(), "finding"),
-                     plural(counts.error, "error"), plural(counts.warning, "warning"),
-                     plural(counts.note, "note"), scope);
+  std::string extra;
+  if (counts.baseline > 0) extra += fmt::format("; {} in the baseline", counts.baseline);
+  if (report.waived > 0) extra += fmt::format("; {} waived by the policy file", report.waived);
+  const std::size_t current = report.diagnostics.size() - counts.baseline;
+  if (current == 0) return fmt::format("no findings in {}{}\n", scope, extra);
+  return fmt::format("{} ({}, {}, {}) in {}{}\n", plural(current, "finding"), plural(counts.error, "error"),
+                     plural(counts.warning, "warning"), plural(counts.note, "note"), scope, extra);
 }
 
 }  // namespace
@@ -41,6 +44,7 @@ std::string render_text(const Report& report) {
     for (const std::string& note : diagnostic.notes) {
       out += fmt::format("  note: {}\n", escape_terminal(note));
     }
+    if (diagnostic.is_baseline) out += "  note: in the baseline: shown, but not failing the run\n";
     if (!diagnostic.help.empty()) out += fmt::format("  help: {}\n", escape_terminal(diagnostic.help));
   }
   out += summary(report);

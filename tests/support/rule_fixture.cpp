@@ -20,7 +20,7 @@ std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::
   }
   graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
   const check::CheckContext context{mesh, policy};
-  return check::run_checks(std::span<const check::Rule>(&rule, 1), context);
+  return check::run_checks(std::span<const check::Rule>(&rule, 1), context).diagnostics;
 }
 
 }  // namespace meshgraph::testing

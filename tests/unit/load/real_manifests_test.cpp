@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -36,7 +37,7 @@ struct ManifestFacts {
 
 // clang-format off
 constexpr ManifestFacts kRealManifests[] = {
-    // path                                                      schema dbt  project  models ext public versioned sources exposures groups
+    // path, schema, dbt, project, models, external, public, versioned, sources, exposures, groups
     {"fixtures/real/cosmos-cross-project/downstream/manifest.json", 12, "1.9.0", "downstream", 14, 10, 6, 0, 0, 0, 0},
     {"fixtures/real/cosmos-cross-project/upstream/manifest.json", 12, "1.9.0", "upstream", 6, 0, 6, 0, 0, 0, 0},
     {"fixtures/real/cosmos-samples/jaffle_shop/manifest.json", 7, "1.3.1", "jaffle_shop", 5, 0, 0, 0, 0, 0, 0},
@@ -121,7 +122,8 @@ TEST_CASE("the facts table names every manifest in fixtures/real") {
   CHECK(in_table == on_disk);
 }
 
-TEST_CASE("every real manifest loads with the schema, dbt version, project and counts of FACTS.md") {
+TEST_CASE(
+    "every real manifest loads with the schema, dbt version, project and counts of FACTS.md") {
   for (const ManifestFacts& facts : kRealManifests) {
     CAPTURE(facts.path);
     const Manifest manifest = read_manifest(std::string(facts.path));
@@ -148,7 +150,8 @@ TEST_CASE("every real manifest loads with the schema, dbt version, project and c
 }
 
 TEST_CASE("qualified v12 refs keep their package and point at the ref call in the SQL") {
-  const Manifest manifest = read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
+  const Manifest manifest =
+      read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
   const Node& node = node_of(manifest, "model.downstream.fct_revenue");
   check_refs(node, {{"upstream", "int_orders_enriched", std::nullopt, 10, 22},
                     {"upstream", "stg_order_items", std::nullopt, 15, 22},
@@ -160,7 +163,8 @@ TEST_CASE("qualified v12 refs keep their package and point at the ref call in th
 TEST_CASE("injected copies are external and take the node access over config.access") {
   // dbt-loom wrote `access: public` on the node and `config.access: protected`; dbt checks
   // the node-level field.
-  const Manifest manifest = read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
+  const Manifest manifest =
+      read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
   const Node& copy = node_of(manifest, "model.upstream.int_orders_enriched");
   CHECK(copy.is_external);
   CHECK(copy.access == Access::Public);
@@ -171,7 +175,8 @@ TEST_CASE("injected copies are external and take the node access over config.acc
 }
 
 TEST_CASE("injected seeds written with resource_type model load as external protected models") {
-  const Manifest manifest = read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
+  const Manifest manifest =
+      read_manifest("fixtures/real/cosmos-cross-project/downstream/manifest.json");
   const Node& seed = node_of(manifest, "seed.upstream.raw_customers");
   CHECK(seed.resource_type == ResourceType::Model);
   CHECK(seed.is_external);
@@ -179,7 +184,8 @@ TEST_CASE("injected seeds written with resource_type model load as external prot
 }
 
 TEST_CASE("integer versions of refs and models normalise to their text") {
-  const Manifest manifest = read_manifest("fixtures/real/cosmos-samples/manifest_model_version.json");
+  const Manifest manifest =
+      read_manifest("fixtures/real/cosmos-samples/manifest_model_version.json");
   const Node& model = node_of(manifest, "model.jaffle_shop.customers.v1");
   CHECK(model.version == "1");
   CHECK(model.latest_version == "2");
@@ -189,7 +195,8 @@ TEST_CASE("integer versions of refs and models normalise to their text") {
 }
 
 TEST_CASE("a generic test's pinned ref has no line: its SQL does not contain the ref call") {
-  const Manifest manifest = read_manifest("fixtures/real/cosmos-samples/manifest_model_version.json");
+  const Manifest manifest =
+      read_manifest("fixtures/real/cosmos-samples/manifest_model_version.json");
   check_refs(node_of(manifest,
                      "test.jaffle_shop.accepted_values_stg_orders_v1_status__placed__shipped__"
                      "completed__return_pending__returned.26e9230d55"),
@@ -231,8 +238,9 @@ TEST_CASE("a dbt Fusion manifest loads, with null flags read as dbt's defaults")
   CHECK_FALSE(model.constraints[0].warn_unenforced);
   CHECK(model.constraints[0].warn_unsupported);  // Fusion writes null
   // Fusion writes the pinned version of a generic test's ref as a string.
-  check_refs(node_of(manifest, "test.dbt_bouncer_test_project.not_null_customers_v1_customer_id."
-                               "be4b9423d3"),
+  check_refs(node_of(manifest,
+                     "test.dbt_bouncer_test_project.not_null_customers_v1_customer_id."
+                     "be4b9423d3"),
              {{std::nullopt, "customers", "1", 0, 0}});
 }
 

@@ -1,0 +1,60 @@
+// dependencies.yml: `projects: [{name: other_project}, …]` (schemas/dependencies in ../shared).
+#include "load/dependencies_reader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+
+#include "load/input_error.hpp"
+
+namespace meshgraph::load {
+
+namespace {
+
+InputError shape_error(const std::string& file, const YAML::Node& node, const std::string& message) {
+  const YAML::Mark mark = node.Mark();
+  std::optional<TextPosition> position;
+  if (mark.line >= 0) {
+    position = TextPosition{static_cast<std::uint32_t>(mark.line + 1),
+                            static_cast<std::uint32_t>(mark.column + 1)};
+  }
+  return InputError(file, message, "see dbt's 'Project dependencies' docs for the file's shape",
+                    position);
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> read_declared_projects(const std::string& project_folder) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (project_folder.empty() || !fs::is_regular_file(fs::path(project_folder) / "dbt_project.yml", error)) {
+    return std::nullopt;
+  }
+  const std::string file = (fs::path(project_folder) / "dependencies.yml").generic_string();
+  std::vector<std::string> projects;
+  if (!fs::is_regular_file(file, error)) return projects;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file);
+  } catch (const YAML::ParserException& parse) {
+    throw InputError(file, "invalid YAML: " + parse.msg, "fix the YAML syntax",
+                     TextPosition{static_cast<std::uint32_t>(parse.mark.line + 1),
+                                  static_cast<std::uint32_t>(parse.mark.column + 1)});
+  } catch (const YAML::Exception& other) {
+    throw InputError(file, std::string("cannot read the file: ") + other.what(),
+                     "check that the file is readable");
+  }
+  if (!root || root.IsNull()) return projects;
+  if (!root.IsMap()) throw shape_error(file, root, "expected a mapping with 'projects:' and/or 'packages:'");
+  const YAML::Node list = root["projects"];
+  if (!list || list.IsNull()) return projects;
+  if (!list.IsSequence()) throw shape_error(file, list, "'projects' must be a list of {name: …}");
+  for (const YAML::Node& entry : list) {
+    const YAML::Node name = entry.IsMap() ? entry["name"] : YAML::Node();
+    if (!name || !name.IsScalar()) throw shape_error(file, entry, "each entry of 'projects' needs a 'name'");
+    projects.push_back(name.as<std::string>());
+  }
+  return projects;
+}
+
+}  // namespace meshgraph::load
