@@ -13,8 +13,8 @@ namespace {
 
 constexpr std::string_view kDoc = R"(## What it flags
 A `ref()` to a `private` model from a node outside the model's group: a node with no group, a
-node of another group, an exposure (exposures never have a group), or any node of another
-project of the mesh.
+node of another group, or any node of another project of the mesh. (An exposure on a private
+model is reported by MESH303, exposure-on-non-public-model.)
 
 ## Why it matters
 `private` is the producer's promise that only its own group builds on the model, so the group
@@ -63,6 +63,8 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     const load::Node& target = mesh.node(*ref.target);
     if (!target.is_model() || target.access != load::Access::Private) continue;
     const load::Node& from = mesh.node(ref.from);
+    // An exposure on a private model is MESH303's finding: one problem, one report.
+    if (from.resource_type == load::ResourceType::Exposure) continue;
     const bool same_group = !from.group.empty() && from.group == target.group;
     if (same_group && !ref.is_cross_project) continue;
 
@@ -74,7 +76,6 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
                                            owner.empty() ? "" : fmt::format(" (owner: {})", owner));
     std::string where;
     if (ref.is_cross_project) where = fmt::format("from project '{}'", mesh.project_of(ref.from).name);
-    else if (from.resource_type == load::ResourceType::Exposure) where = "from an exposure, which has no group";
     else if (from.group.empty()) where = "from outside any group";
     else where = fmt::format("from group '{}'", from.group);
 

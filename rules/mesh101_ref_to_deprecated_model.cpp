@@ -72,19 +72,10 @@ const check::Rule kMesh101RefToDeprecatedModel{
      "a ref to a model or version past its deprecation_date", kDoc},
     check};
 
-namespace {
-/// The policy with defaults, deciding on `date` (Policy{.as_of = …} trips
-/// -Wmissing-field-initializers).
-check::Policy policy_as_of(check::Date date) {
-  check::Policy policy;
-  policy.as_of = date;
-  return policy;
-}
-}  // namespace
 
 TEST_CASE("MESH101 flags models and exposures that ref a model past its deprecation_date") {
   const auto findings = testing::check_rule_fixture(
-      kMesh101RefToDeprecatedModel, "mesh101/violates", policy_as_of({2026, 11, 23}));
+      kMesh101RefToDeprecatedModel, "mesh101/violates", testing::policy_as_of({2026, 11, 23}));
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].location.unique_id == "exposure.consumer.store_dashboard");
   CHECK(findings[0].related == std::vector<std::string>{"model.producer.dim_stores"});
@@ -109,14 +100,14 @@ TEST_CASE("MESH101 flags models and exposures that ref a model past its deprecat
 TEST_CASE("MESH101 does not count the deprecation date itself as past") {
   // dbt: deprecation_date < now. dim_stores retires on 2026-11-01; dim_customers v1 before.
   const auto findings = testing::check_rule_fixture(
-      kMesh101RefToDeprecatedModel, "mesh101/violates", policy_as_of({2026, 11, 1}));
+      kMesh101RefToDeprecatedModel, "mesh101/violates", testing::policy_as_of({2026, 11, 1}));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].location.unique_id == "model.consumer.fct_orders");
 }
 
 TEST_CASE("MESH101 is silent on current versions, future dates and the producer's own tests") {
   CHECK(testing::check_rule_fixture(kMesh101RefToDeprecatedModel, "mesh101/passes",
-                                    policy_as_of({2026, 11, 23}))
+                                    testing::policy_as_of({2026, 11, 23}))
             .empty());
 }
 

@@ -76,20 +76,11 @@ const check::Rule kMesh102RefToSoonDeprecatedModel{
      "a ref to a model or version whose deprecation_date is near", kDoc},
     check};
 
-namespace {
-/// The policy with defaults, deciding on `date` (Policy{.as_of = …} trips
-/// -Wmissing-field-initializers).
-check::Policy policy_as_of(check::Date date) {
-  check::Policy policy;
-  policy.as_of = date;
-  return policy;
-}
-}  // namespace
 
 TEST_CASE("MESH102 flags refs to models retiring within 90 days, the 90th day included") {
   // dim_customers v1 retires on 2027-02-21, exactly 90 days after 2026-11-23.
   const auto findings = testing::check_rule_fixture(
-      kMesh102RefToSoonDeprecatedModel, "mesh102/violates", policy_as_of({2026, 11, 23}));
+      kMesh102RefToSoonDeprecatedModel, "mesh102/violates", testing::policy_as_of({2026, 11, 23}));
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].location.unique_id == "exposure.consumer.store_dashboard");
   CHECK(findings[0].related == std::vector<std::string>{"model.producer.dim_stores"});
@@ -110,7 +101,7 @@ TEST_CASE("MESH102 flags refs to models retiring within 90 days, the 90th day in
 
 TEST_CASE("MESH102 leaves out a date 91 days ahead") {
   const auto findings = testing::check_rule_fixture(
-      kMesh102RefToSoonDeprecatedModel, "mesh102/violates", policy_as_of({2026, 11, 22}));
+      kMesh102RefToSoonDeprecatedModel, "mesh102/violates", testing::policy_as_of({2026, 11, 22}));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].location.unique_id == "exposure.consumer.store_dashboard");
 }
@@ -118,17 +109,17 @@ TEST_CASE("MESH102 leaves out a date 91 days ahead") {
 TEST_CASE("MESH102 flags a deprecation date that is the as-of date itself") {
   // Not yet past (dbt: deprecation_date < now), so MESH102's, not MESH101's; a day later it is.
   auto findings = testing::check_rule_fixture(kMesh102RefToSoonDeprecatedModel, "mesh102/violates",
-                                              policy_as_of({2026, 12, 15}));
+                                              testing::policy_as_of({2026, 12, 15}));
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].location.unique_id == "exposure.consumer.store_dashboard");
   findings = testing::check_rule_fixture(kMesh102RefToSoonDeprecatedModel, "mesh102/violates",
-                                         policy_as_of({2026, 12, 16}));
+                                         testing::policy_as_of({2026, 12, 16}));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].location.unique_id == "model.consumer.fct_orders");
 }
 
 TEST_CASE("MESH102 looks deprecation_warning_days ahead") {
-  check::Policy policy = policy_as_of({2026, 11, 23});
+  check::Policy policy = testing::policy_as_of({2026, 11, 23});
   policy.versions.deprecation_warning_days = 30;
   const auto findings =
       testing::check_rule_fixture(kMesh102RefToSoonDeprecatedModel, "mesh102/violates", policy);
@@ -138,7 +129,7 @@ TEST_CASE("MESH102 looks deprecation_warning_days ahead") {
 
 TEST_CASE("MESH102 is silent on dates already past and dates beyond the window") {
   CHECK(testing::check_rule_fixture(kMesh102RefToSoonDeprecatedModel, "mesh102/passes",
-                                    policy_as_of({2026, 11, 23}))
+                                    testing::policy_as_of({2026, 11, 23}))
             .empty());
 }
 

@@ -67,8 +67,8 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
         "today, and moves to whichever version '{}' makes latest next",
         check::describe_node(mesh.node(ref.from)), ref.target_project, target.name, *target.version,
         ref.target_project);
-    diagnostic.help = fmt::format("pin the version: {{{{ ref('{}', '{}', v={}) }}}}",
-                                  ref.target_project, target.name, *target.version);
+    diagnostic.help = fmt::format("pin the version: {}",
+                                  check::pinned_ref_call(ref.target_project, target.name, *target.version));
     diagnostic.location = check::node_location(mesh, ref.from, ref.ref);
     diagnostic.related = {target.unique_id};
     diagnostic.notes = {check::node_note(mesh, ref.from)};

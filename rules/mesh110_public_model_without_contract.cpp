@@ -58,11 +58,10 @@ installed packages are their owners' to fix. Each version is checked on its own.
 void check(const check::CheckContext& context, check::Reporter& reporter) {
   if (!context.policy.public_models.require_contract) return;
   const graph::MeshGraph& mesh = context.mesh;
-  for (graph::NodeId id = 0; id < mesh.nodes().size(); ++id) {
+  for (graph::NodeId id : check::public_models(mesh)) {
     const load::Node& node = mesh.node(id);
     const graph::Project& project = mesh.project_of(id);
-    if (!node.is_model() || node.access != load::Access::Public || node.contract_enforced) continue;
-    if (node.package_name != project.name) continue;
+    if (node.contract_enforced) continue;
 
     check::Diagnostic diagnostic;
     diagnostic.message = fmt::format("public {} of project '{}' has no enforced contract",

@@ -60,7 +60,7 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
   const graph::MeshGraph& mesh = context.mesh;
   for (const graph::ResolvedRef& ref : mesh.refs()) {
     // MissingProject: the ref points outside the mesh, where there is no project to judge.
-    if (!ref.is_cross_project || ref.status == graph::RefStatus::MissingProject) continue;
+    if (!check::is_project_dependency(ref)) continue;
     const std::string& consumer = mesh.project_of(ref.from).name;
     static const std::vector<std::string> kNothing;
     auto it = allowed.find(consumer);

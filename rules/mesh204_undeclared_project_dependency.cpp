@@ -56,7 +56,7 @@ that is not an INPUT are reported by MESH003.
 void check(const check::CheckContext& context, check::Reporter& reporter) {
   const graph::MeshGraph& mesh = context.mesh;
   for (const graph::ResolvedRef& ref : mesh.refs()) {
-    if (!ref.is_cross_project || ref.status == graph::RefStatus::MissingProject) continue;
+    if (!check::is_project_dependency(ref)) continue;
     const graph::Project& consumer = mesh.project_of(ref.from);
     const std::optional<std::vector<std::string>>& declared = consumer.manifest->declared_projects;
     if (!declared) continue;

@@ -56,9 +56,8 @@ project's manifest.
 void check(const check::CheckContext& context, check::Reporter& reporter) {
   if (!context.policy.public_models.require_owner) return;
   const graph::MeshGraph& mesh = context.mesh;
-  for (graph::NodeId id = 0; id < mesh.nodes().size(); ++id) {
+  for (graph::NodeId id : check::public_models(mesh)) {
     const load::Node& model = mesh.node(id);
-    if (!model.is_model() || model.access != load::Access::Public) continue;
     if (!check::model_owner(mesh, id).empty()) continue;
 
     std::string group_text = "it is in no group";

@@ -68,9 +68,8 @@ bool is_blank(std::string_view text) {
 void check(const check::CheckContext& context, check::Reporter& reporter) {
   if (!context.policy.public_models.require_description) return;
   const graph::MeshGraph& mesh = context.mesh;
-  for (graph::NodeId id = 0; id < mesh.nodes().size(); ++id) {
+  for (graph::NodeId id : check::public_models(mesh)) {
     const load::Node& model = mesh.node(id);
-    if (!model.is_model() || model.access != load::Access::Public) continue;
     std::vector<std::string> undescribed;
     for (const load::Column& column : model.columns) {
       if (is_blank(column.description)) undescribed.push_back(column.name);

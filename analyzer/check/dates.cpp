@@ -27,6 +27,17 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+Date add_days(const Date& date, int days) {
+  const std::chrono::year_month_day day{std::chrono::year(date.year),
+                                        std::chrono::month(static_cast<unsigned>(date.month)),
+                                        std::chrono::day(static_cast<unsigned>(date.day))};
+  if (!day.ok()) return date;
+  const std::chrono::year_month_day later{std::chrono::sys_days(day) + std::chrono::days(days)};
+  return Date{static_cast<int>(later.year()),
+              static_cast<int>(static_cast<unsigned>(later.month())),
+              static_cast<int>(static_cast<unsigned>(later.day()))};
+}
+
 std::string format_date(const Date& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }

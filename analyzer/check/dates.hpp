@@ -14,4 +14,7 @@ std::optional<Date> parse_date(std::string_view text);
 
 std::string format_date(const Date& date);
 
+/// `date` plus `days` calendar days; `date` itself when it is not a real date (an unset as_of).
+Date add_days(const Date& date, int days);
+
 }  // namespace meshgraph::check

@@ -44,8 +44,8 @@ Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const Deprecated
       fmt::format("{} refs {}{}, {}", describe_node(mesh.node(ref.from)), name,
                   owner.empty() ? "" : fmt::format(" (owner: {})", owner), verdict);
   if (target.version && target.latest_version && *target.version != *target.latest_version) {
-    diagnostic.help = fmt::format("move to the latest version: {{{{ ref('{}', '{}', v={}) }}}}",
-                                  ref.target_project, target.name, *target.latest_version);
+    diagnostic.help = fmt::format("move to the latest version: {}",
+                                  pinned_ref_call(ref.target_project, target.name, *target.latest_version));
   } else {
     diagnostic.help = fmt::format(
         "ask {} which model replaces {}, and ref that instead",
@@ -57,15 +57,5 @@ Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const Deprecated
   return diagnostic;
 }
 
-Date add_days(const Date& date, int days) {
-  const std::chrono::year_month_day day{std::chrono::year(date.year),
-                                        std::chrono::month(static_cast<unsigned>(date.month)),
-                                        std::chrono::day(static_cast<unsigned>(date.day))};
-  if (!day.ok()) return date;
-  const std::chrono::year_month_day later{std::chrono::sys_days(day) + std::chrono::days(days)};
-  return Date{static_cast<int>(later.year()),
-              static_cast<int>(static_cast<unsigned>(later.month())),
-              static_cast<int>(static_cast<unsigned>(later.day()))};
-}
 
 }  // namespace meshgraph::check

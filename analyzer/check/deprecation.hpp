@@ -28,7 +28,5 @@ std::vector<DeprecatedRef> refs_to_deprecated_models(const graph::MeshGraph& mes
 Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const DeprecatedRef& found,
                                   std::string_view verdict);
 
-/// `date` plus `days` calendar days; `date` itself when it is not a real date (an unset as_of).
-Date add_days(const Date& date, int days);
 
 }  // namespace meshgraph::check

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct Diagnostic {
   Location location;
   std::vector<std::string> related;  ///< unique_ids that explain the finding
   std::vector<std::string> notes;    ///< extra `note:` lines (e.g. the owner to ask)
+  /// For impact findings: what changed, by kind ("columns_removed": ["order_id"], …).
+  std::map<std::string, std::vector<std::string>> details;
   /// Recorded in the --baseline file: shown and counted apart, never failing the gate.
   bool is_baseline = false;
 };

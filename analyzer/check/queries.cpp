@@ -83,6 +83,28 @@ std::string_view access_name(load::Access access) {
   return "protected";
 }
 
+std::vector<graph::NodeId> public_models(const graph::MeshGraph& mesh) {
+  std::vector<graph::NodeId> models;
+  for (graph::NodeId id = 0; id < mesh.nodes().size(); ++id) {
+    const load::Node& node = mesh.node(id);
+    if (node.is_model() && node.access == load::Access::Public &&
+        node.package_name == mesh.project_of(id).name) {
+      models.push_back(id);
+    }
+  }
+  return models;
+}
+
+bool is_project_dependency(const graph::ResolvedRef& ref) {
+  return ref.is_cross_project && ref.status != graph::RefStatus::MissingProject;
+}
+
+std::string pinned_ref_call(std::string_view project, std::string_view name, std::string_view version) {
+  const bool is_number = !version.empty() && version.find_first_not_of("0123456789.") == std::string_view::npos;
+  return fmt::format("{{{{ ref('{}', '{}', v={}) }}}}", project, name,
+                     is_number ? std::string(version) : fmt::format("'{}'", version));
+}
+
 std::string node_note(const graph::MeshGraph& mesh, graph::NodeId id) {
   return fmt::format("{} in {}", mesh.node(id).unique_id, mesh.project_of(id).manifest->path);
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check/diagnostic.hpp"
 #include "graph/mesh_graph.hpp"
@@ -34,6 +35,19 @@ std::string describe_owner(const load::Owner& owner);
 std::string model_owner(const graph::MeshGraph& mesh, graph::NodeId id);
 
 std::string_view access_name(load::Access access);
+
+/// Public models a project of the mesh defines itself (each version separately), in NodeId
+/// order. Models of installed packages are left out: they are their package authors' to fix,
+/// and a package installed in several projects would otherwise be reported once per project.
+std::vector<graph::NodeId> public_models(const graph::MeshGraph& mesh);
+
+/// A ref that makes its node's project depend on another project of the mesh, whatever its
+/// target's status (a ref into a project that is not an INPUT is MESH003's).
+bool is_project_dependency(const graph::ResolvedRef& ref);
+
+/// The pinned ref call a consumer writes: {{ ref('project', 'model', v=2) }}; a version that
+/// is not a number is quoted so the Jinja stays valid.
+std::string pinned_ref_call(std::string_view project, std::string_view name, std::string_view version);
 
 /// The `note:` line that says which node and manifest a finding is about.
 std::string node_note(const graph::MeshGraph& mesh, graph::NodeId id);

@@ -15,7 +15,6 @@ class MeshGraph;
 namespace meshgraph::check {
 
 struct Policy;
-struct ImpactInput;
 
 /// A rule's contract: id and name are public API (ids are never reused or renumbered).
 struct RuleInfo {
@@ -32,6 +31,15 @@ struct CheckContext {
   const Policy& policy;
 };
 
+/// What an impact rule sees: the mesh on the main branch (base), the mesh with the pull
+/// request's manifests (head; projects the PR did not rebuild are taken from base), and the
+/// policy.
+struct ImpactContext {
+  const graph::MeshGraph& base;
+  const graph::MeshGraph& head;
+  const Policy& policy;
+};
+
 /// Collects a rule's findings; the runner fills in the rule id, name and severity. A rule whose
 /// severity depends on the finding (MESH303: private vs protected) passes it; the user's
 /// configuration still wins over both.
@@ -42,10 +50,12 @@ class Reporter {
 };
 
 using CheckFunction = void (*)(const CheckContext&, Reporter&);
+using ImpactFunction = void (*)(const ImpactContext&, Reporter&);
 
 struct Rule {
   RuleInfo info;
-  CheckFunction check = nullptr;  ///< for `meshgraph check`; null for impact-only rules
+  CheckFunction check = nullptr;    ///< for `meshgraph check`; null for impact rules
+  ImpactFunction impact = nullptr;  ///< for `meshgraph impact`; null for check rules
 };
 
 }  // namespace meshgraph::check

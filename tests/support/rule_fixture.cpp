@@ -23,4 +23,10 @@ std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::
   return check::run_checks(std::span<const check::Rule>(&rule, 1), context).diagnostics;
 }
 
+check::Policy policy_as_of(check::Date date) {
+  check::Policy policy;
+  policy.as_of = date;
+  return policy;
+}
+
 }  // namespace meshgraph::testing

@@ -15,4 +15,7 @@ namespace meshgraph::testing {
 std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::string_view fixture,
                                                   const check::Policy& policy = {});
 
+/// A default policy judged as of `date` (rules about deprecation dates need one).
+check::Policy policy_as_of(check::Date date);
+
 }  // namespace meshgraph::testing
