@@ -25,10 +25,17 @@ extern const check::Rule kMesh204UndeclaredProjectDependency;
 extern const check::Rule kMesh301PublicModelWithoutOwner;
 extern const check::Rule kMesh302PublicModelWithoutDescription;
 extern const check::Rule kMesh303ExposureOnNonPublicModel;
+extern const check::Rule kMesh401BreakingContractChange;
+extern const check::Rule kMesh402PublicModelLogicChanged;
+extern const check::Rule kMesh403AccessNarrowed;
+extern const check::Rule kMesh404PublicModelRemoved;
+extern const check::Rule kMesh405PublicModelColumnRemoved;
+extern const check::Rule kMesh406LatestVersionShift;
+extern const check::Rule kMesh407NewModelVersion;
 
 namespace {
 
-const std::array<const check::Rule*, 15> kRules = {
+const std::array<const check::Rule*, 22> kRules = {
     &kMesh001PrivateRefOutsideGroup,
     &kMesh002ProtectedRefAcrossProjects,
     &kMesh003RefToMissingNode,
@@ -44,6 +51,13 @@ const std::array<const check::Rule*, 15> kRules = {
     &kMesh301PublicModelWithoutOwner,
     &kMesh302PublicModelWithoutDescription,
     &kMesh303ExposureOnNonPublicModel,
+    &kMesh401BreakingContractChange,
+    &kMesh402PublicModelLogicChanged,
+    &kMesh403AccessNarrowed,
+    &kMesh404PublicModelRemoved,
+    &kMesh405PublicModelColumnRemoved,
+    &kMesh406LatestVersionShift,
+    &kMesh407NewModelVersion,
 };
 
 std::vector<check::Rule> copy_rules() {

@@ -33,13 +33,6 @@ bool contains(const std::vector<std::string>& ids, std::string_view id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-bool is_selected(const RuleInfo& info, const RunSettings& settings) {
-  if (!settings.selected.empty() && !contains(settings.selected, info.id)) return false;
-  if (contains(settings.ignored, info.id)) return false;
-  auto configured = settings.severities.find(std::string(info.id));
-  return configured == settings.severities.end() || configured->second.has_value();
-}
-
 const Waiver* find_waiver(const Diagnostic& diagnostic, const RunSettings& settings) {
   for (const Waiver& waiver : settings.waivers) {
     if (waiver.rule == diagnostic.rule && waiver.node == diagnostic.location.unique_id) return &waiver;
@@ -48,6 +41,13 @@ const Waiver* find_waiver(const Diagnostic& diagnostic, const RunSettings& setti
 }
 
 }  // namespace
+
+bool is_selected(const RuleInfo& info, const RunSettings& settings) {
+  if (!settings.selected.empty() && !contains(settings.selected, info.id)) return false;
+  if (contains(settings.ignored, info.id)) return false;
+  auto configured = settings.severities.find(std::string(info.id));
+  return configured == settings.severities.end() || configured->second.has_value();
+}
 
 RunResult run_checks(std::span<const Rule> rules, const CheckContext& context,
                      const RunSettings& settings) {

@@ -20,6 +20,9 @@ struct RunResult {
 RunResult run_checks(std::span<const Rule> rules, const CheckContext& context,
                      const RunSettings& settings = {});
 
+/// Whether `settings` runs this rule (--select, --ignore, `off` in the policy file).
+bool is_selected(const RuleInfo& info, const RunSettings& settings);
+
 /// Applies severities, waivers (as of `as_of`) and the baseline to raw findings, and sorts.
 /// Shared by every command that reports findings.
 RunResult apply_settings(std::vector<Diagnostic> diagnostics, const RunSettings& settings,

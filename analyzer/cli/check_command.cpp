@@ -36,14 +36,14 @@ int run_check(const CheckOptions& options) {
   const check::RunSettings settings = make_run_settings(options.rules, config);
   // Load and graph next: every rule needs the whole mesh, and bad input must stop the run
   // before any report is written.
-  const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs));
+  const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs), config.exclude);
   check_config_projects(config, mesh);
   const check::CheckContext context{mesh, config.policy};
   check::RunResult result = check::run_checks(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {
     report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics));
   }
-  const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived};
+  const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived, {}};
   return emit_report(report, options.format, options.output, options.fail_on);
 }
 

@@ -1,47 +1,14 @@
-// Reads manifests on all cores: each file is parsed independently, so the mesh loads in
-// roughly the time of its largest files rather than their sum.
+// Stage 1+2 for every command: find the manifests, read them, build the mesh.
 #include "cli/load_mesh.hpp"
-
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <optional>
-#include <thread>
 
 #include "config/config_reader.hpp"
 #include "load/input_discovery.hpp"
-#include "load/manifest_reader.hpp"
+#include "load/parallel_reader.hpp"
 
 namespace meshgraph::cli {
 
-graph::MeshGraph load_mesh(const std::vector<std::string>& inputs) {
-  const std::vector<std::string> paths = load::find_manifests(inputs);
-  std::vector<std::optional<load::Manifest>> manifests(paths.size());
-  std::vector<std::exception_ptr> errors(paths.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
-      try {
-        manifests[i] = load::read_manifest(paths[i]);
-      } catch (...) {
-        errors[i] = std::current_exception();  // rethrown below, in input order
-      }
-    }
-  };
-  const std::size_t thread_count =
-      std::min<std::size_t>(paths.size(), std::max(1U, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < thread_count; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
-  // Report the first bad input in sorted order, so the error is the same on every run.
-  for (const std::exception_ptr& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
-  std::vector<load::Manifest> loaded;
-  loaded.reserve(manifests.size());
-  for (std::optional<load::Manifest>& manifest : manifests) loaded.push_back(std::move(*manifest));
-  return graph::MeshGraph::build(std::move(loaded));
+graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded) {
+  return graph::MeshGraph::build(load::read_manifests(load::find_manifests(inputs, excluded)));
 }
 
 void check_config_projects(const config::Config& config, const graph::MeshGraph& mesh) {

@@ -11,7 +11,7 @@
 namespace meshgraph::cli {
 
 /// Reads every manifest behind `inputs` and builds the mesh. Throws load::InputError.
-graph::MeshGraph load_mesh(const std::vector<std::string>& inputs);
+graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded = {});
 
 /// Checks that every project meshgraph.yml names is a project of the mesh.
 void check_config_projects(const config::Config& config, const graph::MeshGraph& mesh);

@@ -25,6 +25,9 @@ struct Config {
   std::string path;  ///< the file read; empty when no file was found (defaults apply)
   /// projects: name → manifest path, relative to the config file's folder as written.
   std::map<std::string, std::string> projects;
+  /// exclude: folders the search for */target/manifest.json skips (e.g. pull-request copies of
+  /// projects kept beside the mesh), resolved against the policy file's folder.
+  std::vector<std::string> exclude;
   check::Policy policy;
   /// rules: id → severity; nullopt means `off`.
   std::map<std::string, std::optional<check::Severity>> rule_severities;

@@ -83,7 +83,7 @@ class YamlReader {
   std::string path_;
 };
 
-constexpr std::array<std::string_view, 4> kTopKeys = {"projects", "policy", "rules", "exceptions"};
+constexpr std::array<std::string_view, 5> kTopKeys = {"projects", "exclude", "policy", "rules", "exceptions"};
 constexpr std::array<std::string_view, 4> kPolicyKeys = {"allowed_dependencies", "public_models",
                                                          "versions", "impact"};
 constexpr std::array<std::string_view, 3> kPublicModelKeys = {"require_contract", "require_owner",
@@ -224,6 +224,12 @@ Config read_config(const std::string& path, const RuleLookup& rules) {
         config.projects[name] = reader.read_string(manifest, "projects." + name);
         config.project_mentions.push_back({name, reader.position(name_node)});
       });
+    } else if (key == "exclude") {
+      if (!value.IsSequence()) reader.fail(value, "exclude: expected a list of folders");
+      const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+      for (const YAML::Node& entry : value) {
+        config.exclude.push_back((folder / reader.read_string(entry, "exclude")).lexically_normal().generic_string());
+      }
     } else if (key == "policy") {
       read_policy(reader, value, config);
     } else if (key == "rules") {

@@ -34,9 +34,15 @@ bool is_manifest_file(const fs::path& path) {
   return fs::is_regular_file(path, error);
 }
 
+fs::path canonical_or_normal(const fs::path& path) {
+  std::error_code error;
+  fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? path.lexically_normal() : canonical;
+}
+
 /// Directory symlinks are not followed, so a symlink cycle cannot make the walk loop.
 void search_folder(const std::string& input, const fs::path& folder, const fs::path& relative,
-                   std::vector<std::string>& found) {
+                   const std::set<fs::path>& excluded, std::vector<std::string>& found) {
   if (is_manifest_file(folder / "target" / "manifest.json")) {
     found.push_back(join(input, relative / "target" / "manifest.json"));
   }
@@ -50,13 +56,13 @@ void search_folder(const std::string& input, const fs::path& folder, const fs::p
   for (const fs::directory_entry& entry : entries) {
     std::error_code entry_error;
     if (entry.is_directory(entry_error) && !entry.is_symlink(entry_error) &&
-        !is_skipped_folder(entry.path())) {
+        !is_skipped_folder(entry.path()) && !excluded.contains(canonical_or_normal(entry.path()))) {
       subfolders.push_back(entry.path().filename());
     }
   }
   std::sort(subfolders.begin(), subfolders.end());
   for (const fs::path& name : subfolders) {
-    search_folder(input, folder / name, relative.empty() ? name : relative / name, found);
+    search_folder(input, folder / name, relative.empty() ? name : relative / name, excluded, found);
   }
 }
 
@@ -67,7 +73,10 @@ std::string strip_trailing_slashes(std::string input) {
 
 }  // namespace
 
-std::vector<std::string> find_manifests(const std::vector<std::string>& inputs) {
+std::vector<std::string> find_manifests(const std::vector<std::string>& inputs,
+                                        const std::vector<std::string>& excluded) {
+  std::set<fs::path> excluded_folders;
+  for (const std::string& folder : excluded) excluded_folders.insert(canonical_or_normal(folder));
   std::vector<std::string> manifests;
   for (const std::string& raw_input : inputs) {
     const std::string input = strip_trailing_slashes(raw_input);
@@ -86,7 +95,7 @@ std::vector<std::string> find_manifests(const std::vector<std::string>& inputs) 
       continue;
     }
     std::vector<std::string> found;
-    search_folder(input, input, fs::path(), found);
+    search_folder(input, input, fs::path(), excluded_folders, found);
     if (found.empty()) {
       throw InputError(input, "no dbt manifest found: no target/manifest.json in this folder or below",
                        "run 'dbt parse' in each project first, or give the manifest.json paths");
@@ -97,10 +106,7 @@ std::vector<std::string> find_manifests(const std::vector<std::string>& inputs) 
   std::vector<std::string> unique;
   std::set<fs::path> seen;
   for (const std::string& manifest : manifests) {
-    std::error_code error;
-    fs::path canonical = fs::weakly_canonical(manifest, error);
-    if (error) canonical = fs::path(manifest).lexically_normal();
-    if (seen.insert(canonical).second) unique.push_back(manifest);
+    if (seen.insert(canonical_or_normal(manifest)).second) unique.push_back(manifest);
   }
   std::sort(unique.begin(), unique.end());
   return unique;

@@ -37,6 +37,26 @@ Json finding_json(const check::Diagnostic& diagnostic) {
               {"baseline", diagnostic.is_baseline}};
 }
 
+Json impact_json(const impact::ImpactEntry& entry) {
+  Json details = Json::object();
+  for (const auto& [key, values] : entry.details) details[key] = values;
+  Json paths = Json::array();
+  for (const impact::ConsumerPath& path : entry.downstream.paths) {
+    paths.push_back(Json{{"unique_id", path.unique_id}, {"project", path.project}, {"path", path.hops}});
+  }
+  return Json{{"unique_id", entry.unique_id},
+              {"project", entry.project},
+              {"change", entry.change},
+              {"details", details},
+              {"versioned", entry.versioned},
+              {"downstream",
+               {{"models", entry.downstream.models},
+                {"projects", entry.downstream.projects},
+                {"exposures", entry.downstream.exposures},
+                {"owners", entry.downstream.owners},
+                {"paths", paths}}}};
+}
+
 }  // namespace
 
 std::string render_json(const Report& report) {
@@ -47,16 +67,20 @@ std::string render_json(const Report& report) {
     findings.push_back(finding_json(diagnostic));
   }
   const SeverityCounts counts = count_by_severity(report.diagnostics);
-  const Json document{{"meshgraph", std::string(kVersion)},
-                      {"command", report.command},
-                      {"projects", projects},
-                      {"findings", findings},
-                      {"summary",
-                       {{"error", counts.error},
-                        {"warning", counts.warning},
-                        {"note", counts.note},
-                        {"baseline", counts.baseline},
-                        {"waived", report.waived}}}};
+  Json document{{"meshgraph", std::string(kVersion)},
+                {"command", report.command},
+                {"projects", projects},
+                {"findings", findings}};
+  if (report.command == "impact") {
+    Json impact = Json::array();
+    for (const impact::ImpactEntry& entry : report.impact) impact.push_back(impact_json(entry));
+    document["impact"] = impact;
+  }
+  document["summary"] = Json{{"error", counts.error},
+                             {"warning", counts.warning},
+                             {"note", counts.note},
+                             {"baseline", counts.baseline},
+                             {"waived", report.waived}};
   // Manifest text is not always valid UTF-8; replace bad bytes rather than fail the report.
   return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "check/diagnostic.hpp"
+#include "impact/blast_radius.hpp"
 
 namespace meshgraph::report {
 
@@ -22,6 +23,7 @@ struct Report {
   std::vector<ProjectSummary> projects;
   std::vector<check::Diagnostic> diagnostics;  ///< sorted
   std::size_t waived = 0;  ///< findings hidden by a waiver in the policy file
+  std::vector<impact::ImpactEntry> impact;  ///< `meshgraph impact`: one entry per flagged change
 };
 
 /// Findings per severity; baseline findings are counted apart, whatever their severity.

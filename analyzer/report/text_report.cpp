@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
+#include "report/impact_text.hpp"
 
 namespace meshgraph::report {
 
@@ -46,6 +47,11 @@ std::string render_text(const Report& report) {
     }
     if (diagnostic.is_baseline) out += "  note: in the baseline: shown, but not failing the run\n";
     if (!diagnostic.help.empty()) out += fmt::format("  help: {}\n", escape_terminal(diagnostic.help));
+    for (const impact::ImpactEntry& entry : report.impact) {
+      if (entry.unique_id == diagnostic.location.unique_id && entry.change == diagnostic.rule_name) {
+        out += render_impact_text(entry);
+      }
+    }
   }
   out += summary(report);
   return out;

@@ -7,6 +7,7 @@
 
 #include "check/runner.hpp"
 #include "graph/mesh_graph.hpp"
+#include "impact/impact_runner.hpp"
 #include "load/input_discovery.hpp"
 #include "load/manifest_reader.hpp"
 
@@ -21,6 +22,14 @@ std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::
   graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
   const check::CheckContext context{mesh, policy};
   return check::run_checks(std::span<const check::Rule>(&rule, 1), context).diagnostics;
+}
+
+std::vector<check::Diagnostic> impact_rule_fixture(const check::Rule& rule, std::string_view fixture,
+                                                   const check::Policy& policy) {
+  const impact::MeshPair meshes = impact::load_mesh_pair({fmt::format("fixtures/rules/{}/base", fixture)},
+                                                         {fmt::format("fixtures/rules/{}/head", fixture)});
+  const check::ImpactContext context{meshes.base, meshes.head, policy};
+  return impact::run_impact_rules(std::span<const check::Rule>(&rule, 1), context, {}).diagnostics;
 }
 
 check::Policy policy_as_of(check::Date date) {

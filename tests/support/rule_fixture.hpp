@@ -15,6 +15,12 @@ namespace meshgraph::testing {
 std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::string_view fixture,
                                                   const check::Policy& policy = {});
 
+/// Loads fixtures/rules/<fixture>/base and …/head (each a folder of projects, as --base and
+/// --head take them: projects missing from head are taken from base) and returns the findings
+/// of the impact rule `rule` alone, sorted.
+std::vector<check::Diagnostic> impact_rule_fixture(const check::Rule& rule, std::string_view fixture,
+                                                   const check::Policy& policy = {});
+
 /// A default policy judged as of `date` (rules about deprecation dates need one).
 check::Policy policy_as_of(check::Date date);
 

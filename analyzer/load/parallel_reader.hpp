@@ -1,0 +1,17 @@
+// Reads many manifests on all cores: each file is parsed independently, so a mesh loads in
+// about the time of its largest files rather than their sum.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "load/manifest.hpp"
+
+namespace meshgraph::load {
+
+/// Reads every path (in parallel) and returns the manifests in the same order. When several
+/// files are bad, the error of the first in `paths` order is thrown, so it is the same on
+/// every run.
+std::vector<Manifest> read_manifests(const std::vector<std::string>& paths);
+
+}  // namespace meshgraph::load
