@@ -50,12 +50,16 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
     for (graph::NodeId base_id = 0; base_id < context.base.nodes().size(); ++base_id) {
       const load::Node& old_node = context.base.node(base_id);
       if (!old_node.is_model() || old_node.name != new_node.name || context.base.project_of(base_id).name != project) continue;
-      if (impact::find_counterpart(context.base, base_id, context.head) == head_id) is_carried_over = true;
+      const std::optional<graph::NodeId> now = impact::find_counterpart(context.base, base_id, context.head);
+      if (now == head_id) is_carried_over = true;
       const std::vector<graph::NodeId> users = impact::consumers_in_other_projects(context.base, base_id);
       consumers.insert(consumers.end(), users.begin(), users.end());
-      const std::string label = old_node.version ? "v" + *old_node.version : std::string("the unversioned model");
-      dates.push_back(old_node.deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_node.deprecation_date)
-                                                : fmt::format("{} has no deprecation_date", label));
+      // Describe the old version as it stands after the pull request (an unversioned model that
+      // became v1 is "v1" now), with its deprecation_date there.
+      const load::Node& old_now = now ? context.head.node(*now) : old_node;
+      const std::string label = old_now.version ? "v" + *old_now.version : std::string("the unversioned model");
+      dates.push_back(old_now.deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_now.deprecation_date)
+                                               : fmt::format("{} has no deprecation_date", label));
     }
     if (is_carried_over || dates.empty()) continue;  // a brand-new model, or the old model renamed to v1
 

@@ -34,26 +34,28 @@ bool extends(const impact::ConsumerPath& longer, const impact::ConsumerPath& sho
 
 std::string render_impact_text(const impact::ImpactEntry& entry) {
   const impact::Downstream& downstream = entry.downstream;
-  if (downstream.paths.empty()) return "  impact: nothing downstream\n";
+  if (downstream.paths.empty()) return "";
   std::vector<std::string> reached;
   if (!downstream.models.empty()) reached.push_back(plural(downstream.models.size(), "model"));
   if (!downstream.exposures.empty()) reached.push_back(plural(downstream.exposures.size(), "exposure"));
   std::string out = fmt::format("  impact: {} in {}\n", fmt::join(reached, " and "),
                                 plural(downstream.projects.size(), "project"));
-  std::size_t shown = 0;
-  std::size_t leaves = 0;
+  std::vector<std::string> lines;
   for (const impact::ConsumerPath& path : downstream.paths) {
     const bool is_leaf = std::none_of(downstream.paths.begin(), downstream.paths.end(),
                                       [&](const impact::ConsumerPath& other) { return extends(other, path); });
     if (!is_leaf) continue;
-    ++leaves;
-    if (shown == kMaxPaths) continue;
-    ++shown;
     std::string line;
     for (const std::string& hop : path.hops) line += (line.empty() ? "" : " -> ") + short_name(hop);
-    out += fmt::format("    {}\n", escape_terminal(line));
+    lines.push_back(std::move(line));
   }
-  if (leaves > shown) out += fmt::format("    … and {} more (all of them are in --format json)\n", leaves - shown);
+  std::sort(lines.begin(), lines.end());
+  for (std::size_t i = 0; i < lines.size() && i < kMaxPaths; ++i) {
+    out += fmt::format("    {}\n", escape_terminal(lines[i]));
+  }
+  if (lines.size() > kMaxPaths) {
+    out += fmt::format("    … and {} more (all of them are in --format json)\n", lines.size() - kMaxPaths);
+  }
   if (!downstream.owners.empty()) {
     out += fmt::format("  owners to notify: {}\n", escape_terminal(fmt::format("{}", fmt::join(downstream.owners, "; "))));
   }
