@@ -43,8 +43,9 @@ const Waiver* find_waiver(const Diagnostic& diagnostic, const RunSettings& setti
 }  // namespace
 
 bool is_selected(const RuleInfo& info, const RunSettings& settings) {
-  if (!settings.selected.empty() && !contains(settings.selected, info.id)) return false;
   if (contains(settings.ignored, info.id)) return false;
+  // Naming a rule on the command line runs it even when the policy file turns it off.
+  if (!settings.selected.empty()) return contains(settings.selected, info.id);
   auto configured = settings.severities.find(std::string(info.id));
   return configured == settings.severities.end() || configured->second.has_value();
 }

@@ -41,7 +41,8 @@ int run_check(const CheckOptions& options) {
   const check::CheckContext context{mesh, config.policy};
   check::RunResult result = check::run_checks(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {
-    report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics));
+    report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics),
+                         "--write-baseline");
   }
   const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived, {}};
   return emit_report(report, options.format, options.output, options.fail_on);

@@ -42,7 +42,8 @@ int run_impact(const ImpactOptions& options) {
   const check::ImpactContext context{meshes.base, meshes.head, config.policy};
   check::RunResult result = impact::run_impact_rules(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {
-    report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics));
+    report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics),
+                         "--write-baseline");
   }
   report::Report report{"impact", summarise_projects(meshes.head), std::move(result.diagnostics), result.waived, {}};
   report.impact = impact::describe_impact(report.diagnostics, meshes.base, meshes.head);

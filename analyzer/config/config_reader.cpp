@@ -56,7 +56,7 @@ class YamlReader {
   bool read_bool(const YAML::Node& node, std::string_view where) const {
     bool value = false;
     if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
-      fail(node, fmt::format("{}: expected true or false", where));
+      fail(node, fmt::format("{}: expected true or false, found {}", where, describe(node)));
     }
     return value;
   }
@@ -64,7 +64,7 @@ class YamlReader {
   int read_count(const YAML::Node& node, std::string_view where) const {
     int value = 0;
     if (!node.IsScalar() || !YAML::convert<int>::decode(node, value) || value < 0) {
-      fail(node, fmt::format("{}: expected a whole number of days, 0 or more", where));
+      fail(node, fmt::format("{}: expected a whole number of days, 0 or more, found {}", where, describe(node)));
     }
     return value;
   }
@@ -72,6 +72,14 @@ class YamlReader {
   std::string read_string(const YAML::Node& node, std::string_view where) const {
     if (!node.IsScalar()) fail(node, fmt::format("{}: expected a single value", where));
     return node.as<std::string>();
+  }
+
+  /// 'soon' for a scalar, "a list" or "a mapping" otherwise.
+  static std::string describe(const YAML::Node& node) {
+    if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
+    if (node.IsSequence()) return "a list";
+    if (node.IsMap()) return "a mapping";
+    return "nothing";
   }
 
   load::TextPosition position(const YAML::Node& node) const {
@@ -204,13 +212,27 @@ Config read_config(const std::string& path, const RuleLookup& rules) {
   Config config;
   config.path = path;
   const YamlReader reader(path);
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    throw load::InputError(path, "cannot read the policy file: it is a folder",
+                           "give --config the meshgraph.yml file itself");
+  }
+  if (!std::filesystem::exists(path, status_error)) {
+    throw load::InputError(path, "cannot read the policy file: it does not exist",
+                           "check the path given to --config");
+  }
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
   } catch (const YAML::BadFile&) {
-    throw load::InputError(path, "cannot read the policy file", "check the path given to --config");
+    throw load::InputError(path, "cannot read the policy file", "check the file's permissions");
   } catch (const YAML::ParserException& error) {
-    throw load::InputError(path, "invalid YAML: " + error.msg, "fix the YAML syntax at this position",
+    // yaml-cpp says "illegal"; we say "invalid" (STYLE.md §6).
+    std::string reason = error.msg;
+    for (std::size_t at = reason.find("illegal"); at != std::string::npos; at = reason.find("illegal")) {
+      reason.replace(at, 7, "invalid");
+    }
+    throw load::InputError(path, "invalid YAML: " + reason, "fix the YAML syntax at this position",
                            load::TextPosition{static_cast<std::uint32_t>(error.mark.line + 1),
                                               static_cast<std::uint32_t>(error.mark.column + 1)});
   }

@@ -37,7 +37,8 @@ MeshGraph MeshGraph::build(std::vector<load::Manifest> manifests) {
           manifests[i].path,
           fmt::format("this manifest is of project '{}', and so is '{}'", manifests[i].project_name,
                       manifests[i - 1].path),
-          "give each project of the mesh once: remove one of the two inputs");
+          "give each project of the mesh once: remove one of the two inputs, or, when one is a "
+          "pull-request build kept beside the mesh, list its folder under 'exclude:' in meshgraph.yml");
     }
   }
   MeshGraph mesh;

@@ -24,7 +24,8 @@ std::string string_field(const std::string& path, const nlohmann::json& entry, c
 }  // namespace
 
 std::vector<check::BaselineEntry> read_baseline(const std::string& path) {
-  const simdjson::padded_string buffer = read_padded_file(path);
+  const simdjson::padded_string buffer =
+      read_padded_file(path, "check the path given to --baseline, or write one with --write-baseline");
   const std::string_view text(buffer.data(), buffer.size());
   if (std::optional<SyntaxError> syntax = find_syntax_error(text)) {
     throw InputError(path, syntax->message, std::string(kHelp), text_position(text, syntax->offset));

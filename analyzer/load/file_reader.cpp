@@ -22,10 +22,9 @@ struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
-[[noreturn]] void fail_errno(const std::string& path, int error) {
+[[noreturn]] void fail_errno(const std::string& path, int error, std::string_view missing_help) {
   if (error == ENOENT) {
-    throw InputError(path, "cannot read the file: it does not exist",
-                     "check the path, or run 'dbt parse' in the project to write target/manifest.json");
+    throw InputError(path, "cannot read the file: it does not exist", std::string(missing_help));
   }
   if (error == ELOOP) {
     throw InputError(path, "cannot read the file: too many levels of symbolic links",
@@ -37,9 +36,9 @@ struct FileCloser {
 
 }  // namespace
 
-simdjson::padded_string read_padded_file(const std::string& path) {
+simdjson::padded_string read_padded_file(const std::string& path, std::string_view missing_help) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) fail_errno(path, errno);
+  if (::stat(path.c_str(), &info) != 0) fail_errno(path, errno, missing_help);
   if (S_ISDIR(info.st_mode)) {
     throw InputError(path, "expected a manifest.json file, found a directory",
                      "give the file, or the dbt project folder that holds target/manifest.json");
@@ -55,10 +54,10 @@ simdjson::padded_string read_padded_file(const std::string& path) {
                      "check that this is a dbt manifest.json");
   }
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) fail_errno(path, errno);
+  if (!file) fail_errno(path, errno, missing_help);
   const auto size = static_cast<std::size_t>(info.st_size);
   simdjson::padded_string buffer(size);
-  if (size > 0 && std::fread(buffer.data(), 1, size, file.get()) != size) fail_errno(path, errno);
+  if (size > 0 && std::fread(buffer.data(), 1, size, file.get()) != size) fail_errno(path, errno, missing_help);
   return buffer;
 }
 

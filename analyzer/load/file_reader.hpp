@@ -10,7 +10,10 @@ namespace meshgraph::load {
 
 /// Reads `path` into a buffer padded for simdjson. Throws InputError for a missing file, a
 /// directory, a file that cannot be read, or one larger than meshgraph accepts.
-simdjson::padded_string read_padded_file(const std::string& path);
+/// `missing_help` is the next step offered when the file does not exist.
+simdjson::padded_string read_padded_file(
+    const std::string& path,
+    std::string_view missing_help = "check the path, or run 'dbt parse' in the project to write target/manifest.json");
 
 /// The last component of a path, for messages: "run_results.json".
 std::string path_file_name(std::string_view path);

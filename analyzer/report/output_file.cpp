@@ -13,7 +13,25 @@
 
 namespace meshgraph::report {
 
-void write_output(const std::string& path, std::string_view content) {
+namespace {
+
+[[noreturn]] void fail_write(const std::string& path, std::string_view option, int error) {
+  throw load::InputError(path, fmt::format("cannot write {}: {}", option, std::strerror(error)),
+                         fmt::format("check that the folder is writable, or give {} another path", option));
+}
+
+/// Writes through the path as it is: for devices, pipes and symbolic links (/dev/stdout), which
+/// a rename would replace instead of writing to.
+void write_in_place(const std::string& path, std::string_view option, std::string_view content) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) fail_write(path, option, errno);
+  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+  if (std::fclose(file) != 0 || !written) fail_write(path, option, errno);
+}
+
+}  // namespace
+
+void write_output(const std::string& path, std::string_view content, std::string_view option) {
   if (path.empty() || path == "-") {
     std::fwrite(content.data(), 1, content.size(), stdout);
     std::fflush(stdout);
@@ -24,35 +42,29 @@ void write_output(const std::string& path, std::string_view content) {
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code error;
   if (!fs::is_directory(folder, error)) {
-    throw load::InputError(path, fmt::format("cannot write the report: folder '{}' does not exist",
+    throw load::InputError(path, fmt::format("cannot write {}: folder '{}' does not exist", option,
                                              folder.generic_string()),
-                           "create the folder first, or choose another --output path");
+                           fmt::format("create the folder first, or give {} another path", option));
   }
-  // /dev/null, a pipe or a terminal cannot be replaced by a rename: write to it directly.
-  const fs::file_status status = fs::status(target, error);
-  if (!error && fs::exists(status) && !fs::is_regular_file(status)) {
-    std::FILE* device = std::fopen(path.c_str(), "wb");
-    if (device == nullptr) {
-      throw load::InputError(path, fmt::format("cannot write the report: {}", std::strerror(errno)),
-                             "choose another --output path");
+  const fs::file_status link_status = fs::symlink_status(target, error);
+  if (!error && fs::exists(link_status) && !fs::is_regular_file(link_status)) {
+    if (fs::is_directory(link_status)) {
+      throw load::InputError(path, fmt::format("cannot write {}: it is a folder", option),
+                             fmt::format("give {} a file path", option));
     }
-    std::fwrite(content.data(), 1, content.size(), device);
-    std::fclose(device);
+    write_in_place(path, option, content);
     return;
   }
+  // A regular file is replaced atomically: an interrupted run never leaves half a report.
   const std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) {
-    throw load::InputError(path, fmt::format("cannot write the report: {}", std::strerror(errno)),
-                           "check that the folder is writable");
-  }
+  if (file == nullptr) fail_write(path, option, errno);
   const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
   const bool closed = std::fclose(file) == 0;
   if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     std::remove(temporary.c_str());
-    throw load::InputError(path, fmt::format("cannot write the report: {}", std::strerror(saved)),
-                           "check the free space and that the path is writable");
+    fail_write(path, option, saved);
   }
 }
 

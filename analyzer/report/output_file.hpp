@@ -7,8 +7,10 @@
 
 namespace meshgraph::report {
 
-/// Writes `content` to `path` ("" or "-" means stdout). Throws load::InputError when the
-/// folder does not exist or the file cannot be written.
-void write_output(const std::string& path, std::string_view content);
+/// Writes `content` to `path` ("" or "-" means stdout). Throws load::InputError, naming
+/// `option` (the flag that gave the path), when the folder does not exist or the file cannot
+/// be written. Devices, pipes and symbolic links are written in place, never replaced.
+void write_output(const std::string& path, std::string_view content,
+                  std::string_view option = "--output");
 
 }  // namespace meshgraph::report

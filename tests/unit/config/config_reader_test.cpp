@@ -1,20 +1,22 @@
 // meshgraph.yml as the reader sees it, held against docs/meshgraph.schema.json: the files the
 // schema accepts are read, the ones it refuses are refused, and both know the same keys,
 // defaults and rules. (The schema side runs in tests/config/check_schema.py.)
+#include "config/config_reader.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "config/config_reader.hpp"
 #include "load/input_error.hpp"
 #include "rules/registry.hpp"
 
@@ -27,7 +29,8 @@ namespace fs = std::filesystem;
 RuleLookup registry_lookup() {
   return RuleLookup{[](std::string_view text) -> std::optional<std::string> {
                       const check::Rule* rule = rules::find_rule(text);
-                      return rule == nullptr ? std::nullopt : std::optional<std::string>(rule->info.id);
+                      return rule == nullptr ? std::nullopt
+                                             : std::optional<std::string>(rule->info.id);
                     },
                     [](std::string_view text) { return rules::nearest_rule(text); }};
 }
@@ -69,7 +72,8 @@ std::set<std::string> reader_keys(const std::string& yaml_path) {
   REQUIRE(error->help().starts_with(prefix));
   std::set<std::string> keys;
   std::stringstream list(error->help().substr(prefix.size()));
-  for (std::string key; std::getline(list, key, ',');) keys.insert(key.substr(key.find_first_not_of(' ')));
+  for (std::string key; std::getline(list, key, ',');)
+    keys.insert(key.substr(key.find_first_not_of(' ')));
   return keys;
 }
 
@@ -126,12 +130,14 @@ TEST_CASE("an empty policy file gives the defaults the schema documents") {
         nlohmann::json{{"require_contract", config.policy.public_models.require_contract},
                        {"require_owner", config.policy.public_models.require_owner},
                        {"require_description", config.policy.public_models.require_description}});
-  CHECK(policy["versions"]["default"] ==
-        nlohmann::json{{"deprecation_warning_days", config.policy.versions.deprecation_warning_days},
-                       {"require_pinned_cross_project_refs",
-                        config.policy.versions.require_pinned_cross_project_refs}});
+  CHECK(
+      policy["versions"]["default"] ==
+      nlohmann::json{{"deprecation_warning_days", config.policy.versions.deprecation_warning_days},
+                     {"require_pinned_cross_project_refs",
+                      config.policy.versions.require_pinned_cross_project_refs}});
   CHECK(policy["impact"]["default"] ==
-        nlohmann::json{{"logic_change_requires_version", config.policy.impact.logic_change_requires_version}});
+        nlohmann::json{
+            {"logic_change_requires_version", config.policy.impact.logic_change_requires_version}});
   CHECK_FALSE(config.policy.allowed_dependencies.has_value());
   CHECK(config.projects.empty());
   CHECK(config.rule_severities.empty());
@@ -143,37 +149,44 @@ TEST_CASE("the schema and the reader know the same keys") {
   const nlohmann::json& policy = schema["properties"]["policy"];
   CHECK(reader_keys("") == schema_keys(schema));
   CHECK(reader_keys("policy:\n  ") == schema_keys(policy));
-  CHECK(reader_keys("policy:\n  public_models:\n    ") == schema_keys(policy["properties"]["public_models"]));
+  CHECK(reader_keys("policy:\n  public_models:\n    ") ==
+        schema_keys(policy["properties"]["public_models"]));
   CHECK(reader_keys("policy:\n  versions:\n    ") == schema_keys(policy["properties"]["versions"]));
   CHECK(reader_keys("policy:\n  impact:\n    ") == schema_keys(policy["properties"]["impact"]));
-  CHECK(reader_keys("exceptions:\n  - ") == schema_keys(schema["properties"]["exceptions"]["items"]));
+  CHECK(reader_keys("exceptions:\n  - ") ==
+        schema_keys(schema["properties"]["exceptions"]["items"]));
 }
 
 TEST_CASE("the schema offers every rule by id and by name, with its summary") {
   const nlohmann::json listed = read_schema()["properties"]["rules"]["properties"];
   std::set<std::string> expected;
   for (const check::Rule& rule : rules::all_rules()) {
-    const std::string info = fmt::format("{} (default: {})", rule.info.summary, check::to_string(rule.info.severity));
-    for (const auto& [key, other] : {std::pair{rule.info.id, rule.info.name}, std::pair{rule.info.name, rule.info.id}}) {
+    const std::string info =
+        fmt::format("{} (default: {})", rule.info.summary, check::to_string(rule.info.severity));
+    for (const auto& [key, other] :
+         {std::pair{rule.info.id, rule.info.name}, std::pair{rule.info.name, rule.info.id}}) {
       const std::string description = fmt::format("{}: {}", other, info);
       CAPTURE(key);
       expected.insert(std::string(key));
       // When this fails, set rules.properties["<key>"].description in docs/meshgraph.schema.json.
-      CHECK(listed.value(std::string(key), nlohmann::json::object()).value("description", "") == description);
+      CHECK(listed.value(std::string(key), nlohmann::json::object()).value("description", "") ==
+            description);
     }
   }
   CHECK(schema_keys(read_schema()["properties"]["rules"]) == expected);
 }
 
 TEST_CASE("--config names the policy file, whether or not it exists") {
-  CHECK(find_config("elsewhere/policy.yml", {"fixtures/config/discovery"}) == "elsewhere/policy.yml");
+  CHECK(find_config("elsewhere/policy.yml", {"fixtures/config/discovery"}) ==
+        "elsewhere/policy.yml");
 }
 
 TEST_CASE("the policy file is found in the common parent folder of the INPUTs") {
   CHECK(find_config("", {"fixtures/config/discovery/consumer/target/manifest.json",
                          "fixtures/config/discovery/producer/target/manifest.json"}) ==
         "fixtures/config/discovery/meshgraph.yml");
-  CHECK(find_config("", {"fixtures/config/discovery"}) == "fixtures/config/discovery/meshgraph.yml");
+  CHECK(find_config("", {"fixtures/config/discovery"}) ==
+        "fixtures/config/discovery/meshgraph.yml");
 }
 
 TEST_CASE("the policy file is looked for in that one folder, not above it") {

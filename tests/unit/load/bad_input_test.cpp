@@ -165,7 +165,8 @@ TEST_CASE("two manifests of the same project are refused, naming both") {
     CHECK(std::string(error.what()) ==
           "this manifest is of project 'test', and so is "
           "'fixtures/bad_input/two_manifests_same_project/a/target/manifest.json'");
-    CHECK(error.help() == "give each project of the mesh once: remove one of the two inputs");
+    CHECK(error.help() == "give each project of the mesh once: remove one of the two inputs, or, when one is a "
+                          "pull-request build kept beside the mesh, list its folder under 'exclude:' in meshgraph.yml");
   }
 }
 
