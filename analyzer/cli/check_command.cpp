@@ -37,7 +37,7 @@ int run_check(const CheckOptions& options) {
   // Load and graph next: every rule needs the whole mesh, and bad input must stop the run
   // before any report is written.
   const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs), config.exclude);
-  check_config_projects(config, mesh);
+  check_config_against_mesh(config, mesh);
   const check::CheckContext context{mesh, config.policy};
   check::RunResult result = check::run_checks(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {

@@ -38,7 +38,7 @@ int run_impact(const ImpactOptions& options) {
   const config::Config config = load_config(options.rules, options.base);
   const check::RunSettings settings = make_run_settings(options.rules, config);
   const impact::MeshPair meshes = impact::load_mesh_pair(options.base, options.head, config.exclude);
-  check_config_projects(config, meshes.base);
+  check_config_against_mesh(config, meshes.head);
   const check::ImpactContext context{meshes.base, meshes.head, config.policy};
   check::RunResult result = impact::run_impact_rules(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {

@@ -13,8 +13,10 @@ namespace meshgraph::cli {
 /// Reads every manifest behind `inputs` and builds the mesh. Throws load::InputError.
 graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded = {});
 
-/// Checks that every project meshgraph.yml names is a project of the mesh.
-void check_config_projects(const config::Config& config, const graph::MeshGraph& mesh);
+/// Checks meshgraph.yml against the mesh: every project it names must be a project of the
+/// mesh, and each `projects:` entry's manifest must be of that project (InputError otherwise).
+/// A waiver whose node is not in the mesh is reported on stderr as a warning: it waives nothing.
+void check_config_against_mesh(const config::Config& config, const graph::MeshGraph& mesh);
 
 /// The per-project facts every report starts with.
 std::vector<report::ProjectSummary> summarise_projects(const graph::MeshGraph& mesh);
