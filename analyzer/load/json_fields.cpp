@@ -7,9 +7,15 @@ namespace meshgraph::load::json {
 
 std::string FieldPath::str() const {
   std::string text;
-  for (const std::string& segment : segments_) {
-    if (!text.empty() && segment.front() != '[') text += '.';
-    text += segment;
+  for (const Segment& segment : segments_) {
+    switch (segment.kind) {
+      case Kind::Field:
+        if (!text.empty()) text += '.';
+        text += segment.text;
+        break;
+      case Kind::Key: text += fmt::format("['{}']", segment.text); break;
+      case Kind::Index: text += fmt::format("[{}]", segment.index); break;
+    }
   }
   return text.empty() ? std::string("the top level") : text;
 }
@@ -139,6 +145,5 @@ std::vector<std::string> get_string_or_list(const FieldPath& path, Value& value)
   }
 }
 
-std::string key_segment(std::string_view key) { return fmt::format("['{}']", key); }
 
 }  // namespace meshgraph::load::json

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,26 +22,42 @@ struct ShapeError {
   std::string message;
 };
 
-/// Where the reader is, for messages: `nodes['model.p.m'].refs`. Kept as a short path of
-/// segments that the reader pushes and pops, so reading costs nothing until an error.
+/// A map key, shown as ['model.p.m'] in a path rather than as a field name.
+struct MapKey {
+  std::string_view key;
+};
+
+/// Where the reader is, for messages: `nodes['model.p.m'].refs[2]`. Segments are views (field
+/// names, map keys in simdjson's string buffer) and indices, kept without allocating, and only
+/// formatted when there is an error to report.
 class FieldPath {
  public:
-  explicit FieldPath(const char* buffer) : buffer_(buffer) {}
+  explicit FieldPath(const char* buffer) : buffer_(buffer) { segments_.reserve(16); }
 
-  void push(std::string segment) { segments_.push_back(std::move(segment)); }
+  void push_field(std::string_view name) { segments_.push_back({Kind::Field, name, 0}); }
+  void push_key(std::string_view key) { segments_.push_back({Kind::Key, key, 0}); }
+  void push_index(std::size_t index) { segments_.push_back({Kind::Index, {}, index}); }
   void pop() { segments_.pop_back(); }
   std::string str() const;
   const char* buffer() const { return buffer_; }
 
  private:
+  enum class Kind : std::uint8_t { Field, Key, Index };
+  struct Segment {
+    Kind kind;
+    std::string_view text;
+    std::size_t index;
+  };
   const char* buffer_;
-  std::vector<std::string> segments_;
+  std::vector<Segment> segments_;
 };
 
-/// Pushes a path segment for the lifetime of a scope.
+/// Pushes a path segment for the lifetime of a scope. The viewed text must outlive the scope.
 class Scope {
  public:
-  Scope(FieldPath& path, std::string segment) : path_(path) { path_.push(std::move(segment)); }
+  Scope(FieldPath& path, std::string_view field) : path_(path) { path_.push_field(field); }
+  Scope(FieldPath& path, MapKey key) : path_(path) { path_.push_key(key.key); }
+  Scope(FieldPath& path, std::size_t index) : path_(path) { path_.push_index(index); }
   ~Scope() { path_.pop(); }
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
@@ -73,7 +90,5 @@ std::vector<std::string> get_string_list(const FieldPath& path, Value& value);
 /// A string or a list of strings (dbt 1.10 owner.email), or null.
 std::vector<std::string> get_string_or_list(const FieldPath& path, Value& value);
 
-/// Quotes a map key for a path segment: ['model.p.m'].
-std::string key_segment(std::string_view key);
 
 }  // namespace meshgraph::load::json

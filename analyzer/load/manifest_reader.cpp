@@ -133,16 +133,15 @@ std::string describe_unknown_artifact(const std::string& path, const std::set<st
 
 template <typename OnEntry>
 void for_each_entry(FieldPath& path, Value& value, std::string_view section, OnEntry&& on_entry) {
-  Scope scope(path, std::string(section));
+  Scope scope(path, section);
   if (json::type_of(path, value) == json_type::null) return;
   for (simdjson::simdjson_result<simdjson::ondemand::field> result : json::get_object(path, value)) {
     if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
     simdjson::ondemand::field field = std::move(result).value_unsafe();
     simdjson::simdjson_result<std::string_view> key = field.unescaped_key();
     if (key.error()) json::fail_simdjson(path, key.error(), nullptr);
-    std::string unique_id(key.value_unsafe());
-    Scope entry(path, json::key_segment(unique_id));
-    on_entry(std::move(unique_id), field.value());
+    Scope entry(path, json::MapKey{key.value_unsafe()});
+    on_entry(std::string(key.value_unsafe()), field.value());
   }
 }
 

@@ -43,7 +43,7 @@ void for_each_element(FieldPath& path, Value& value, OnElement&& on_element) {
   for (simdjson::simdjson_result<Value> result : json::get_array(path, value)) {
     if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
     Value element = std::move(result).value_unsafe();
-    Scope scope(path, fmt::format("[{}]", index++));
+    Scope scope(path, index++);
     on_element(element);
   }
 }
@@ -101,7 +101,7 @@ Ref read_ref(FieldPath& path, Value& value) {
     return ref;
   }
   for_each_field(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "name") ref.name = json::get_string(path, field);
     else if (key == "package") ref.package = json::get_optional_string(path, field);
     else if (key == "version") ref.version = json::get_optional_scalar_text(path, field);
@@ -113,7 +113,7 @@ Ref read_ref(FieldPath& path, Value& value) {
 Constraint read_constraint(FieldPath& path, Value& value) {
   Constraint constraint;
   for_each_field(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "type") constraint.type = json::get_string(path, field);
     else if (key == "name") constraint.name = json::get_optional_string(path, field).value_or("");
     else if (key == "expression") {
@@ -139,7 +139,7 @@ Column read_column(FieldPath& path, Value& value, std::string_view key_name) {
   Column column;
   column.name = std::string(key_name);
   for_each_field(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "data_type") column.data_type = json::get_optional_string(path, field);
     else if (key == "description") {
       column.description = json::get_optional_string(path, field).value_or("");
@@ -161,7 +161,7 @@ struct ConfigFields {
 ConfigFields read_config(FieldPath& path, Value& value) {
   ConfigFields config;
   for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "access") config.access = parse_access(path, field);
     else if (key == "group") config.group = json::get_optional_string(path, field).value_or("");
     else if (key == "materialized") {
@@ -193,7 +193,7 @@ struct RawNode {
 
 void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNode& raw) {
   Node& node = raw.node;
-  Scope scope(path, std::string(key));
+  Scope scope(path, key);
   if (key == "resource_type") node.resource_type = parse_resource_type(json::get_string(path, field));
   else if (key == "package_name") node.package_name = json::get_string(path, field);
   else if (key == "name") node.name = json::get_string(path, field);
@@ -215,7 +215,7 @@ void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNod
   else if (key == "meta") node.meta_owner = read_meta_owner(path, field);
   else if (key == "contract") {
     for_each_field_or_null(path, field, [&](std::string_view contract_key, Value& contract_field) {
-      Scope inner(path, std::string(contract_key));
+      Scope inner(path, contract_key);
       if (contract_key == "enforced") {
         raw.contract_enforced = json::get_bool_or(path, contract_field, false);
       }
@@ -232,7 +232,7 @@ void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNod
     });
   } else if (key == "columns") {
     for_each_field_or_null(path, field, [&](std::string_view column_key, Value& column) {
-      Scope inner(path, json::key_segment(column_key));
+      Scope inner(path, json::MapKey{column_key});
       node.columns.push_back(read_column(path, column, column_key));
     });
   } else if (key == "constraints") node.constraints = read_constraints(path, field);
@@ -270,7 +270,7 @@ std::string strip_patch_prefix(std::string patch_path) {
 Owner read_owner(FieldPath& path, Value& value) {
   Owner owner;
   for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "name") owner.name = json::get_optional_string(path, field).value_or("");
     else if (key == "email") owner.emails = json::get_string_or_list(path, field);
   });
@@ -304,7 +304,7 @@ Group read_group(FieldPath& path, Value& value, std::string unique_id) {
   Group group;
   group.unique_id = std::move(unique_id);
   for_each_field(path, value, [&](std::string_view key, Value& field) {
-    Scope scope(path, std::string(key));
+    Scope scope(path, key);
     if (key == "name") group.name = json::get_string(path, field);
     else if (key == "package_name") group.package_name = json::get_string(path, field);
     else if (key == "original_file_path") {
