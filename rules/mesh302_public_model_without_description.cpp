@@ -72,7 +72,7 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     const load::Node& model = mesh.node(id);
     std::vector<std::string> undescribed;
     for (const load::Column& column : model.columns) {
-      if (is_blank(column.description)) undescribed.push_back(column.name);
+      if (!column.has_description) undescribed.push_back(column.name);
     }
     std::vector<std::string> gaps;
     std::vector<std::string> fixes;

@@ -182,8 +182,7 @@ void MeshGraph::add_edges() {
   }
   // Sources are not refs; depends_on is their only record.
   for (NodeId id = 0; id < nodes_.size(); ++id) {
-    for (const std::string& parent : nodes_[id].node->depends_on) {
-      if (!parent.starts_with("source.")) continue;
+    for (const std::string& parent : nodes_[id].node->depends_on_sources) {
       std::optional<NodeId> source = find(parent);
       if (source) add_edge(*source, id);
     }

@@ -56,7 +56,7 @@ struct Constraint {
 struct Column {
   std::string name;  ///< as written in YAML; dbt matches columns case-sensitively
   std::optional<std::string> data_type;
-  std::string description;
+  bool has_description = false;  ///< a description that is not blank (its text is not kept)
   std::vector<Constraint> constraints;
 };
 
@@ -86,7 +86,7 @@ struct Node {
   std::string name;
   std::string original_file_path;  ///< forward slashes, even for manifests written on Windows
   std::string patch_path;          ///< the YAML file, without its `project://` prefix
-  std::string description;
+  std::string description;  ///< models, sources and exposures; not kept for tests
 
   // Access and grouping (models; tests inherit their attached node's group).
   Access access = Access::Protected;
@@ -108,7 +108,9 @@ struct Node {
 
   // Lineage.
   std::vector<Ref> refs;
-  std::vector<std::string> depends_on;  ///< resolved unique_ids, as dbt recorded them
+  /// The sources in depends_on.nodes: a source is not a ref, so this is its only record. (The
+  /// models a node depends on are its refs, resolved by graph/ against each producer.)
+  std::vector<std::string> depends_on_sources;
 
   // Exposures.
   Owner owner;

@@ -189,8 +189,9 @@ Manifest read_document(const simdjson::padded_string& buffer, const std::string&
       manifest.schema_version = schema->version;
     } else if (key == "nodes" || key == "sources" || key == "exposures") {
       for_each_entry(field_path, value, key, [&](std::string unique_id, Value& node_value) {
-        Node node = read_node(field_path, node_value, std::move(unique_id));
-        if (node.is_enabled) manifest.nodes.push_back(std::move(node));
+        Node& node = manifest.nodes.emplace_back();
+        read_node(field_path, node_value, std::move(unique_id), node);
+        if (!node.is_enabled) manifest.nodes.pop_back();
       });
     } else if (key == "groups") {
       for_each_entry(field_path, value, key, [&](std::string unique_id, Value& group_value) {
@@ -228,8 +229,12 @@ Manifest parse_manifest_buffer(const simdjson::padded_string& buffer, const std:
     Manifest manifest = read_document(buffer, path);
     manifest.path = path;
     manifest.project_folder = project_folder_of(path);
-    std::sort(manifest.nodes.begin(), manifest.nodes.end(),
-              [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; });
+    // Lookups binary-search the nodes. dbt usually writes them in order already; a Node is
+    // large, so sort only when needed.
+    auto by_unique_id = [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; };
+    if (!std::is_sorted(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id)) {
+      std::sort(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id);
+    }
     std::sort(manifest.groups.begin(), manifest.groups.end(),
               [](const Group& a, const Group& b) { return a.unique_id < b.unique_id; });
     return manifest;

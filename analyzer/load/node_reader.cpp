@@ -55,6 +55,10 @@ void for_each_field_or_null(FieldPath& path, Value& value, OnField&& on_field) {
   for_each_field(path, value, std::forward<OnField>(on_field));
 }
 
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 ResourceType parse_resource_type(std::string_view type) {
   if (type == "model") return ResourceType::Model;
   if (type == "seed") return ResourceType::Seed;
@@ -142,7 +146,7 @@ Column read_column(FieldPath& path, Value& value, std::string_view key_name) {
     Scope scope(path, key);
     if (key == "data_type") column.data_type = json::get_optional_string(path, field);
     else if (key == "description") {
-      column.description = json::get_optional_string(path, field).value_or("");
+      column.has_description = !is_blank(json::get_optional_string(path, field).value_or(""));
     } else if (key == "constraints") column.constraints = read_constraints(path, field);
   });
   return column;
@@ -182,7 +186,7 @@ ConfigFields read_config(FieldPath& path, Value& value) {
 
 /// Everything read from one node object before it is normalised into a Node.
 struct RawNode {
-  Node node;
+  Node& node;
   std::string path;
   std::string raw_code;
   std::optional<Access> access;
@@ -240,10 +244,13 @@ void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNod
     for_each_element(path, field, [&](Value& element) { node.refs.push_back(read_ref(path, element)); });
   } else if (key == "depends_on") {
     for_each_field_or_null(path, field, [&](std::string_view depends_key, Value& nodes) {
-      if (depends_key == "nodes") {
-        Scope inner(path, "nodes");
-        node.depends_on = json::get_string_list(path, nodes);
-      }
+      if (depends_key != "nodes") return;
+      Scope inner(path, "nodes");
+      if (json::type_of(path, nodes) == json_type::null) return;
+      for_each_element(path, nodes, [&](Value& element) {
+        const std::string parent = json::get_string(path, element);
+        if (parent.starts_with("source.")) node.depends_on_sources.push_back(parent);
+      });
     });
   } else if (key == "owner") node.owner = read_owner(path, field);
   else if (key == "type") {
@@ -277,11 +284,10 @@ Owner read_owner(FieldPath& path, Value& value) {
   return owner;
 }
 
-Node read_node(FieldPath& path, Value& value, std::string unique_id) {
-  RawNode raw;
+void read_node(FieldPath& path, Value& value, std::string unique_id, Node& node) {
+  RawNode raw{node, {}, {}, {}, {}, {}, {}};
   for_each_field(path, value,
                  [&](std::string_view key, Value& field) { read_node_field(path, key, field, raw); });
-  Node& node = raw.node;
   node.unique_id = std::move(unique_id);
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
   // (semantics §1.1), so it is only the fallback, then dbt's default.
@@ -297,7 +303,13 @@ Node read_node(FieldPath& path, Value& value, std::string unique_id) {
                      node.resource_type != ResourceType::Exposure;
   if (!raw.raw_code.empty()) locate_refs(raw.raw_code, node.refs);
   node.is_enabled = raw.config.enabled;
-  return node;
+  if (node.resource_type == ResourceType::Test) {
+    // Tests are most of a large manifest's nodes; rules read only their refs, group and file.
+    node.description = {};
+    node.checksum = {};
+    node.patch_path = {};
+    node.columns = {};
+  }
 }
 
 Group read_group(FieldPath& path, Value& value, std::string unique_id) {

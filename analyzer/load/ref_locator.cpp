@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace meshgraph::load {
 
@@ -90,36 +91,53 @@ std::optional<Ref> parse_ref_arguments(Scanner& scanner) {
   return ref;
 }
 
+/// Counts lines as the scan moves forward, so a position's line costs one pass in all.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  /// Line and 1-based column of `pos`; positions must not go backwards.
+  std::pair<std::uint32_t, std::uint32_t> at(std::size_t pos) {
+    for (std::size_t nl = text_.find('\n', counted_); nl != std::string_view::npos && nl < pos;
+         nl = text_.find('\n', nl + 1)) {
+      ++line_;
+      line_start_ = nl + 1;
+    }
+    counted_ = pos;
+    return {line_, static_cast<std::uint32_t>(pos - line_start_ + 1)};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t counted_ = 0;
+  std::size_t line_start_ = 0;
+  std::uint32_t line_ = 1;
+};
+
 std::vector<RefCall> find_ref_calls(std::string_view raw_code) {
+  constexpr std::size_t npos = std::string_view::npos;
   std::vector<RefCall> calls;
-  std::uint32_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i + 3 < raw_code.size(); ++i) {
-    if (raw_code[i] == '\n') {
-      ++line;
-      line_start = i + 1;
+  LineCounter lines(raw_code);
+  std::size_t comment = raw_code.find("{#");
+  for (std::size_t pos = 0;;) {
+    const std::size_t at = raw_code.find("ref", pos);
+    if (at == npos) break;
+    if (comment != npos && comment < at) {
+      // dbt records no ref written inside a Jinja comment: continue after it.
+      const std::size_t comment_end = raw_code.find("#}", comment + 2);
+      if (comment_end == npos) break;
+      pos = comment_end + 2;
+      comment = raw_code.find("{#", pos);
       continue;
     }
-    // dbt records no ref written inside a Jinja comment: skip the comment, counting its lines.
-    if (raw_code.compare(i, 2, "{#") == 0) {
-      const std::size_t end = raw_code.find("#}", i + 2);
-      const std::size_t stop = end == std::string_view::npos ? raw_code.size() : end + 2;
-      for (; i < stop - 1; ++i) {
-        if (raw_code[i] == '\n') {
-          ++line;
-          line_start = i + 1;
-        }
-      }
-      continue;
-    }
-    if (raw_code.compare(i, 3, "ref") != 0) continue;
-    if (i > 0 && (is_identifier_char(raw_code[i - 1]) || raw_code[i - 1] == '.')) continue;
+    pos = at + 3;
+    if (at > 0 && (is_identifier_char(raw_code[at - 1]) || raw_code[at - 1] == '.')) continue;
     Scanner scanner(raw_code);
-    scanner.seek(i + 3);
+    scanner.seek(at + 3);
     if (!scanner.take('(')) continue;
     if (std::optional<Ref> ref = parse_ref_arguments(scanner)) {
+      const auto [line, column] = lines.at(at);
       ref->line = line;
-      ref->column = static_cast<std::uint32_t>(i - line_start + 1);
+      ref->column = column;
       calls.push_back(RefCall{std::move(*ref)});
     }
   }
