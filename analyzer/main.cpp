@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "cli/check_command.hpp"
+#include "cli/graph_command.hpp"
 #include "cli/impact_command.hpp"
 #include "cli/rules_command.hpp"
 #include "load/input_error.hpp"
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   // One subcommand per file in cli/; each callback stores its exit code here.
   meshgraph::cli::add_check_command(app, exit_code);
   meshgraph::cli::add_impact_command(app, exit_code);
+  meshgraph::cli::add_graph_command(app, exit_code);
   meshgraph::cli::add_rules_command(app, exit_code);
   try {
     app.parse(argc, argv);

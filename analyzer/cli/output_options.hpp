@@ -1,21 +1,23 @@
-// Options every reporting command shares: --format, --output, --fail-on.
+// Options every reporting command shares: --format (repeatable, NAME or NAME=FILE), --output,
+// --fail-on.
 #pragma once
 
 #include <CLI/CLI.hpp>
-
-#include <optional>
 #include <string>
 
-#include "check/severity.hpp"
 #include "report/report.hpp"
 
 namespace meshgraph::cli {
 
-/// Binds --format/--output/--fail-on to the given strings, with their checks and help.
+/// Binds --format/--output/--fail-on. `format` receives every --format value, one per line;
+/// each is checked when parsed: a known NAME, a FILE after `=` if any, at most one format
+/// without a FILE, no FILE twice.
 void add_output_options(CLI::App& command, std::string& format, std::string& output,
                         std::string& fail_on);
 
-/// Renders the report in `format` and writes it; returns the exit code for `fail_on`.
+/// Renders the report in each format of `format` and writes it: NAME=FILE to FILE, a bare NAME
+/// to `output` (stdout by default). When every format names a FILE, the text report goes to
+/// `output`, so the CI log still shows the findings. Returns the exit code for `fail_on`.
 int emit_report(const report::Report& report, const std::string& format, const std::string& output,
                 const std::string& fail_on);
 

@@ -11,4 +11,37 @@ namespace meshgraph::report {
 /// manifest cannot forge a line of output or move the cursor.
 std::string escape_terminal(std::string_view text);
 
+/// XML 1.0 attribute values and character data: `& < > " '` become entities; TAB, LF and CR
+/// become character references, so attribute normalisation cannot turn them into spaces; bytes
+/// that are not UTF-8, and code points XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF),
+/// become U+FFFD, so the document always parses.
+std::string escape_xml(std::string_view text);
+
+/// The message of a GitHub Actions workflow command (after the second `::`): `%`, CR and LF
+/// are percent-encoded as actions/toolkit's `escapeData` does, so the message stays on one line
+/// and cannot start a command of its own; other C0 controls are encoded the same way (the runner
+/// shows them as `%NN`).
+std::string escape_github_data(std::string_view text);
+
+/// A property value of a workflow command (`file=`, `title=`): as the data, plus `:` and `,`,
+/// which would end the properties or split them (`escapeProperty`).
+std::string escape_github_property(std::string_view text);
+
+/// Markdown prose, in a table cell or a paragraph: ASCII punctuation that can start markup
+/// (`\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `&` `~` `$` `#` `!`) is backslash-escaped, so a name
+/// cannot open HTML (`<script>`, `<!--`), a link, emphasis, math or a new table cell; CR/LF
+/// become `<br>`, which keeps a table row on one line; other control characters become U+FFFD.
+std::string escape_markdown_text(std::string_view text);
+
+/// A code span inside a Markdown table cell: fenced with one backtick more than the longest
+/// run in `text`, `|` escaped (GitHub splits cells before it parses code spans), control
+/// characters but TAB shown as `\xNN` (CR/LF would end the row). Empty text gives "".
+std::string markdown_table_code(std::string_view text);
+
+/// A relative or absolute path as a URI reference (SARIF `artifactLocation.uri`): every byte
+/// except RFC 3986 unreserved characters and `/` is percent-encoded, so `:` cannot be read as
+/// a scheme, and spaces, `%`, `#`, `?` and non-ASCII text survive. An absolute path becomes a
+/// `file://` URI.
+std::string escape_uri_path(std::string_view path);
+
 }  // namespace meshgraph::report
