@@ -44,7 +44,8 @@ int run_check(const CheckOptions& options) {
     report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics),
                          "--write-baseline");
   }
-  const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived, {}};
+  const report::Report report{"check", summarise_projects(mesh), std::move(result.diagnostics), result.waived, {},
+                               rules_run(settings, false)};
   return emit_report(report, options.format, options.output, options.fail_on);
 }
 

@@ -29,8 +29,10 @@ namespace meshgraph::cli {
 namespace {
 
 constexpr std::string_view kSelectorHelp =
-    "a selector is NAME (a model; NAME.v2 for one version), project:NAME, group:NAME or access:public|protected|private, "
-    "with '+' (or 'N+') before for ancestors and '+' (or '+N') after for descendants; separate several with spaces";
+    "a selector is NAME (a model; NAME.v2 for one version), project:NAME, group:NAME or "
+    "access:public|protected|private, "
+    "with '+' (or 'N+') before for ancestors and '+' (or '+N') after for descendants; separate "
+    "several with spaces";
 
 /// A term that matches nothing lists the valid words when there are this few (projects, methods).
 constexpr std::size_t kListedCandidates = 8;
@@ -39,15 +41,17 @@ constexpr std::size_t kListedCandidates = 8;
 std::string format_for(const GraphOptions& options) {
   if (!options.format.empty()) return options.format;
   static const std::map<std::string, std::string> by_extension{
-      {".dot", "dot"}, {".gv", "dot"},           {".svg", "svg"},   {".png", "png"},  {".pdf", "pdf"},
-      {".mmd", "mermaid"}, {".mermaid", "mermaid"}, {".html", "html"}, {".htm", "html"}};
+      {".dot", "dot"},         {".gv", "dot"},    {".svg", "svg"},
+      {".png", "png"},         {".pdf", "pdf"},   {".mmd", "mermaid"},
+      {".mermaid", "mermaid"}, {".html", "html"}, {".htm", "html"}};
   auto found = by_extension.find(std::filesystem::path(options.output).extension().string());
   return found == by_extension.end() ? "dot" : found->second;
 }
 
 void check_usage(const GraphOptions& options, const std::string& format) {
   if (options.highlight == "impact" && options.base.empty()) {
-    throw CLI::ValidationError("--highlight impact", "needs --base, the main branch's manifests to compare INPUT with");
+    throw CLI::ValidationError("--highlight impact",
+                               "needs --base, the main branch's manifests to compare INPUT with");
   }
   if (options.highlight != "impact" && !options.base.empty()) {
     throw CLI::ValidationError("--base", "only applies with --highlight impact");
@@ -58,18 +62,22 @@ void check_usage(const GraphOptions& options, const std::string& format) {
   const bool is_binary = format == "png" || format == "pdf";
   const bool is_stdout = options.output.empty() || options.output == "-";
   if (is_binary && is_stdout && ::isatty(::fileno(stdout)) != 0) {
-    throw CLI::ValidationError("--format", fmt::format("{} is binary: give --output FILE or redirect standard output", format));
+    throw CLI::ValidationError(
+        "--format",
+        fmt::format("{} is binary: give --output FILE or redirect standard output", format));
   }
 }
 
 /// The nodes --focus picks; errors point at the column of the selector the user typed.
-std::optional<std::vector<graph::NodeId>> select_focus(const GraphOptions& options, const graph::MeshGraph& mesh) {
+std::optional<std::vector<graph::NodeId>> select_focus(const GraphOptions& options,
+                                                       const graph::MeshGraph& mesh) {
   if (!options.has_focus) return std::nullopt;
   try {
     return graph::select_nodes(mesh, graph::parse_selector(options.focus));
   } catch (const graph::SelectorError& error) {
     std::vector<std::string_view> candidates(error.candidates().begin(), error.candidates().end());
-    const std::string_view nearest = error.word().empty() ? "" : check::nearest_spelling(error.word(), candidates);
+    const std::string_view nearest =
+        error.word().empty() ? "" : check::nearest_spelling(error.word(), candidates);
     std::string message = fmt::format("invalid selector '{}': {}", options.focus, error.what());
     if (!nearest.empty()) {
       message += fmt::format("; did you mean '{}'?", nearest);
@@ -88,15 +96,18 @@ report::DiagramLevel choose_level(const GraphOptions& options, const graph::Mesh
   const std::size_t nodes = report::drawable_nodes(mesh, focus).size();
   if (nodes <= options.max_nodes) return report::DiagramLevel::Model;
   fmt::print(stderr,
-             "meshgraph: note: the model graph has {} nodes, more than --max-nodes {}; drawing the project graph instead\n"
-             "  help: draw part of it with --focus (e.g. --focus 'project:NAME' or --focus '+MODEL'), or raise --max-nodes\n",
+             "meshgraph: note: the model graph has {} nodes, more than --max-nodes {}; drawing the "
+             "project graph instead\n"
+             "  help: draw part of it with --focus (e.g. --focus 'project:NAME' or --focus "
+             "'+MODEL'), or raise --max-nodes\n",
              nodes, options.max_nodes);
   return report::DiagramLevel::Project;
 }
 
 /// Findings the diagram needs: every selected check rule for --highlight check and the HTML
 /// findings table; only the project-dependency rules (MESH2xx) for a plain project graph.
-std::vector<check::Diagnostic> check_findings(const graph::MeshGraph& mesh, const config::Config& config,
+std::vector<check::Diagnostic> check_findings(const graph::MeshGraph& mesh,
+                                              const config::Config& config,
                                               const check::RunSettings& settings, bool needs_all) {
   std::vector<check::Rule> rules;
   for (const check::Rule& rule : rules::all_rules()) {
@@ -113,13 +124,15 @@ struct Meshes {
   const graph::MeshGraph& drawn() const { return pair ? pair->head : *single; }
 };
 
-Meshes load_meshes(const GraphOptions& options, const std::vector<std::string>& head, const config::Config& config) {
+Meshes load_meshes(const GraphOptions& options, const std::vector<std::string>& head,
+                   const config::Config& config) {
   Meshes meshes;
   if (options.highlight != "impact") {
     meshes.single.emplace(load_mesh(mesh_inputs(config, head), config.exclude));
     return meshes;
   }
-  if (head.empty()) throw CLI::ValidationError("INPUT", "give the pull request's manifests as INPUT or --head");
+  if (head.empty())
+    throw CLI::ValidationError("INPUT", "give the pull request's manifests as INPUT or --head");
   meshes.pair.emplace(impact::load_mesh_pair(options.base, head, config.exclude));
   return meshes;
 }
@@ -130,12 +143,14 @@ std::string render(const report::Diagram& diagram, const std::string& format,
   const std::string dot = report::render_dot(diagram);
   if (format == "dot") return dot;
   try {
-    if (format == "html") return report::render_html(diagram, report::render_graphviz(dot, "svg"), findings);
+    if (format == "html")
+      return report::render_html(diagram, report::render_graphviz(dot, "svg"), findings);
     return report::render_graphviz(dot, format);
   } catch (const report::RenderError& error) {
-    throw load::InputError(output.empty() || output == "-" ? "<stdout>" : output, error.what(),
-                           "check that Graphviz's plugins are installed (Debian: libgvc6, with its cairo plugin for "
-                           "png and pdf), or write --format dot and render it with Graphviz's dot");
+    throw load::InputError(
+        output.empty() || output == "-" ? "<stdout>" : output, error.what(),
+        "check that Graphviz's plugins are installed (Debian: libgvc6, with its cairo plugin for "
+        "png and pdf), or write --format dot and render it with Graphviz's dot");
   }
 }
 
@@ -143,35 +158,56 @@ std::string render(const report::Diagram& diagram, const std::string& format,
 
 void add_graph_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<GraphOptions>();
-  CLI::App* command = app.add_subcommand("graph", "Draw the mesh: projects or models, coloured by findings or a change's reach");
+  CLI::App* command = app.add_subcommand(
+      "graph", "Draw the mesh: projects or models, coloured by findings or a change's reach");
   command->footer(
       "Example:\n"
       "  meshgraph graph fixtures/rainbow_road -o projects.svg\n"
-      "  meshgraph graph fixtures/rainbow_road --level model --highlight check --format html -o mesh.html\n"
-      "  meshgraph graph fixtures/rainbow_road/pr/emergency --highlight impact --base fixtures/rainbow_road "
+      "  meshgraph graph fixtures/rainbow_road --level model --highlight check --format html -o "
+      "mesh.html\n"
+      "  meshgraph graph fixtures/rainbow_road/pr/emergency --highlight impact --base "
+      "fixtures/rainbow_road "
       "--level model --format mermaid\n"
-      "  meshgraph graph fixtures/rainbow_road --level model --focus '+fct_donations people_ops:partner_feeds+'\n\n"
-      "SVG, PNG and PDF are laid out by Graphviz inside meshgraph. A model graph above --max-nodes\n"
+      "  meshgraph graph fixtures/rainbow_road --level model --focus '+fct_donations "
+      "people_ops:partner_feeds+'\n\n"
+      "SVG, PNG and PDF are laid out by Graphviz inside meshgraph. A model graph above "
+      "--max-nodes\n"
       "falls back to the project graph. Exit codes: 0 drawn, 2 could not run. See docs/graph.md.");
-  command->add_option("INPUT", options->inputs,
-                      "manifest.json files, dbt project folders, or mesh folders; with --highlight impact, the "
-                      "pull request's manifests");
-  command->add_option("--level", options->level, "project (default) or model")->check(CLI::IsMember({"project", "model"}));
-  command->add_option("--format", options->format, "dot (default), svg, png, pdf, mermaid or html; default from --output's extension")
+  command->add_option(
+      "INPUT", options->inputs,
+      "manifest.json files, dbt project folders, or mesh folders; with --highlight impact, the "
+      "pull request's manifests");
+  command->add_option("--level", options->level, "project (default) or model")
+      ->check(CLI::IsMember({"project", "model"}));
+  command
+      ->add_option(
+          "--format", options->format,
+          "dot (default), svg, png, pdf, mermaid or html; default from --output's extension")
       ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "mermaid", "html"}));
-  command->add_option("--output,-o", options->output, "Write the diagram to FILE instead of stdout");
-  command->add_option("--highlight", options->highlight,
-                      "check: colour findings by severity; impact: colour what --base → INPUT changed and everything downstream")
+  command->add_option("--output,-o", options->output,
+                      "Write the diagram to FILE instead of stdout");
+  command
+      ->add_option("--highlight", options->highlight,
+                   "check: colour findings by severity; impact: colour what --base → INPUT changed "
+                   "and everything downstream")
       ->check(CLI::IsMember({"check", "impact"}));
-  command->add_option("--base", options->base, "The main branch's manifests, for --highlight impact");
+  command->add_option("--base", options->base,
+                      "The main branch's manifests, for --highlight impact");
   command->add_option("--head", options->head, "The pull request's manifests (the same as INPUT)");
-  CLI::Option* focus = command->add_option("--focus", options->focus,
-                                           "Draw only these nodes: dbt selector syntax, e.g. '+fct_orders project:finance'");
-  command->add_option("--max-nodes", options->max_nodes, "Model graphs above this many nodes fall back to the project graph (default 2000)");
-  command->add_option("--config", options->rules.config, "The policy file (default: meshgraph.yml here or beside the INPUTs)");
-  command->add_option("--as-of", options->rules.as_of, "Judge deprecation dates as of YYYY-MM-DD (default: today, UTC)");
-  command->add_option("--select", options->rules.select, "Run only these rules: ids or names, comma-separated");
-  command->add_option("--ignore", options->rules.ignore, "Do not run these rules: ids or names, comma-separated");
+  CLI::Option* focus = command->add_option(
+      "--focus", options->focus,
+      "Draw only these nodes: dbt selector syntax, e.g. '+fct_orders project:finance'");
+  command->add_option(
+      "--max-nodes", options->max_nodes,
+      "Model graphs above this many nodes fall back to the project graph (default 2000)");
+  command->add_option("--config", options->rules.config,
+                      "The policy file (default: meshgraph.yml here or beside the INPUTs)");
+  command->add_option("--as-of", options->rules.as_of,
+                      "Judge deprecation dates as of YYYY-MM-DD (default: today, UTC)");
+  command->add_option("--select", options->rules.select,
+                      "Run only these rules: ids or names, comma-separated");
+  command->add_option("--ignore", options->rules.ignore,
+                      "Do not run these rules: ids or names, comma-separated");
   command->callback([options, focus, &exit_code] {
     options->has_focus = focus->count() > 0;
     exit_code = run_graph(*options);
@@ -199,8 +235,10 @@ int run_graph(const GraphOptions& options) {
     const check::ImpactContext context{meshes.pair->base, meshes.pair->head, config.policy};
     findings = impact::run_impact_rules(rules::all_rules(), context, settings).diagnostics;
     changed = report::changed_nodes(meshes.pair->base, meshes.pair->head, findings);
-  } else if (options.highlight == "check" || format == "html" || level == report::DiagramLevel::Project) {
-    findings = check_findings(mesh, config, settings, options.highlight == "check" || format == "html");
+  } else if (options.highlight == "check" || format == "html" ||
+             level == report::DiagramLevel::Project) {
+    findings =
+        check_findings(mesh, config, settings, options.highlight == "check" || format == "html");
   }
   const report::Highlight highlight = is_impact                      ? report::Highlight::Impact
                                       : options.highlight == "check" ? report::Highlight::Check

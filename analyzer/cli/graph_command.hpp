@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -13,9 +12,10 @@
 namespace meshgraph::cli {
 
 struct GraphOptions {
-  std::vector<std::string> inputs;  ///< the mesh; with --highlight impact, the pull request's (head)
-  std::vector<std::string> head;    ///< more head manifests (same as INPUT)
-  std::vector<std::string> base;    ///< the main branch, for --highlight impact
+  std::vector<std::string>
+      inputs;                     ///< the mesh; with --highlight impact, the pull request's (head)
+  std::vector<std::string> head;  ///< more head manifests (same as INPUT)
+  std::vector<std::string> base;  ///< the main branch, for --highlight impact
   std::string level = "project";
   std::string format;  ///< empty: from --output's extension, else dot
   std::string output;

@@ -45,7 +45,8 @@ int run_impact(const ImpactOptions& options) {
     report::write_output(options.rules.write_baseline, report::render_baseline(result.diagnostics),
                          "--write-baseline");
   }
-  report::Report report{"impact", summarise_projects(meshes.head), std::move(result.diagnostics), result.waived, {}};
+  report::Report report{"impact", summarise_projects(meshes.head), std::move(result.diagnostics), result.waived, {},
+                          rules_run(settings, true)};
   report.impact = impact::describe_impact(report.diagnostics, meshes.base, meshes.head);
   return emit_report(report, options.format, options.output, options.fail_on);
 }

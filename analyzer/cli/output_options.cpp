@@ -118,7 +118,9 @@ RenderContext make_context(const report::Report& report, const std::string& fail
   RenderContext context{rules::all_rules(), {}, check::parse_severity(fail_on)};
   for (const check::Rule& rule : context.registered) {
     const bool runs = report.command == "impact" ? rule.impact != nullptr : rule.check != nullptr;
-    if (runs) context.command_rules.push_back(rule);
+    const bool selected = report.rules_run.empty() ||
+                          std::find(report.rules_run.begin(), report.rules_run.end(), rule.info.id) != report.rules_run.end();
+    if (runs && selected) context.command_rules.push_back(rule);
   }
   return context;
 }

@@ -8,6 +8,7 @@
 
 #include "cli/as_of_date.hpp"
 #include "config/config_reader.hpp"
+#include "check/runner.hpp"
 #include "load/baseline_reader.hpp"
 #include "rules/registry.hpp"
 
@@ -85,6 +86,15 @@ check::RunSettings make_run_settings(const RuleOptions& options, const config::C
   settings.waivers = config.exceptions;
   if (!options.baseline.empty()) settings.baseline = load::read_baseline(options.baseline);
   return settings;
+}
+
+std::vector<std::string> rules_run(const check::RunSettings& settings, bool impact) {
+  std::vector<std::string> ids;
+  for (const check::Rule& rule : rules::all_rules()) {
+    const bool has_function = impact ? rule.impact != nullptr : rule.check != nullptr;
+    if (has_function && check::is_selected(rule.info, settings)) ids.emplace_back(rule.info.id);
+  }
+  return ids;
 }
 
 }  // namespace meshgraph::cli

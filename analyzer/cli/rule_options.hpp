@@ -34,4 +34,7 @@ std::vector<std::string> mesh_inputs(const config::Config& config, const std::ve
 /// the nearest valid name.
 check::RunSettings make_run_settings(const RuleOptions& options, const config::Config& config);
 
+/// The ids of the rules a run with `settings` runs: check rules, or impact rules.
+std::vector<std::string> rules_run(const check::RunSettings& settings, bool impact);
+
 }  // namespace meshgraph::cli

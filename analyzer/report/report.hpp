@@ -24,6 +24,9 @@ struct Report {
   std::vector<check::Diagnostic> diagnostics;  ///< sorted
   std::size_t waived = 0;  ///< findings hidden by a waiver in the policy file
   std::vector<impact::ImpactEntry> impact;  ///< `meshgraph impact`: one entry per flagged change
+  /// Ids of the rules this run ran (after --select, --ignore and `off`); empty means all of the
+  /// command's rules. JUnit has one test case per rule and project that ran.
+  std::vector<std::string> rules_run;
 };
 
 /// Findings per severity; baseline findings are counted apart, whatever their severity.
