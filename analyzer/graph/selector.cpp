@@ -58,8 +58,8 @@ class Parser {
     if (!at_end() && text_[pos_] == ':') {
       const auto method = std::find(kMethods.begin(), kMethods.end(), word);
       if (method == kMethods.end()) {
-        throw SelectorError(column(word_start), fmt::format("unknown selector method '{}:'", word), word,
-                            std::vector<std::string>(kMethods.begin(), kMethods.end()));
+        throw SelectorError(column(word_start), fmt::format("unknown selector method '{}:'", word),
+                            word, std::vector<std::string>(kMethods.begin(), kMethods.end()));
       }
       term.method = static_cast<SelectorMethod>(1 + (method - kMethods.begin()));
       ++pos_;
@@ -68,8 +68,10 @@ class Parser {
       term.column = column(value_start);
       if (term.value.empty()) fail_expected(fmt::format("a value after '{}:'", word), value_start);
       if (term.method == SelectorMethod::Access &&
-          std::find(kAccessLevels.begin(), kAccessLevels.end(), term.value) == kAccessLevels.end()) {
-        throw SelectorError(term.column, fmt::format("unknown access level '{}'", term.value), term.value,
+          std::find(kAccessLevels.begin(), kAccessLevels.end(), term.value) ==
+              kAccessLevels.end()) {
+        throw SelectorError(term.column, fmt::format("unknown access level '{}'", term.value),
+                            term.value,
                             std::vector<std::string>(kAccessLevels.begin(), kAccessLevels.end()));
       }
     } else {
@@ -99,13 +101,16 @@ class Parser {
   std::size_t read_number(std::size_t digits) {
     if (digits > 6) throw SelectorError(column(pos_), "the number of generations is too large");
     std::size_t value = 0;
-    for (std::size_t i = 0; i < digits; ++i) value = value * 10 + static_cast<std::size_t>(text_[pos_++] - '0');
+    for (std::size_t i = 0; i < digits; ++i)
+      value = value * 10 + static_cast<std::size_t>(text_[pos_++] - '0');
     return value;
   }
 
   [[noreturn]] void fail_expected(const std::string& what, std::size_t at) {
-    if (at >= text_.size()) throw SelectorError(column(at), fmt::format("expected {} at the end of the selector", what));
-    if (text_[at] == ' ') throw SelectorError(column(at), fmt::format("expected {}, found a space", what));
+    if (at >= text_.size())
+      throw SelectorError(column(at), fmt::format("expected {} at the end of the selector", what));
+    if (text_[at] == ' ')
+      throw SelectorError(column(at), fmt::format("expected {}, found a space", what));
     pos_ = at;
     fail_here();
   }
@@ -114,16 +119,26 @@ class Parser {
   [[noreturn]] void fail_here() {
     const char c = text_[pos_];
     const std::size_t at = column(pos_);
-    if (c == ',') throw SelectorError(at, "intersections (',') are not supported; separate a union with spaces");
-    if (c == '@') throw SelectorError(at, "the '@' operator is not supported; use '+name+' for ancestors and descendants");
-    if (c == '*') throw SelectorError(at, "wildcards ('*') are not supported; name the model, project or group");
+    if (c == ',')
+      throw SelectorError(at,
+                          "intersections (',') are not supported; separate a union with spaces");
+    if (c == '@')
+      throw SelectorError(
+          at, "the '@' operator is not supported; use '+name+' for ancestors and descendants");
+    if (c == '*')
+      throw SelectorError(at,
+                          "wildcards ('*') are not supported; name the model, project or group");
     if (c == '+') throw SelectorError(at, "unexpected '+': put one '+' before or after a name");
-    if (c == ':') throw SelectorError(at, "unexpected ':': a method is one of project:, group:, access:");
+    if (c == ':')
+      throw SelectorError(at, "unexpected ':': a method is one of project:, group:, access:");
     std::size_t length = 1;
-    while (pos_ + length < text_.size() && (static_cast<unsigned char>(text_[pos_ + length]) & 0xC0) == 0x80) ++length;
+    while (pos_ + length < text_.size() &&
+           (static_cast<unsigned char>(text_[pos_ + length]) & 0xC0) == 0x80)
+      ++length;
     const std::string_view shown = text_.substr(pos_, length);
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      throw SelectorError(at, fmt::format("invalid character \\x{:02x} in the selector", static_cast<unsigned char>(c)));
+      throw SelectorError(at, fmt::format("invalid character \\x{:02x} in the selector",
+                                          static_cast<unsigned char>(c)));
     }
     throw SelectorError(at, fmt::format("invalid character '{}' in the selector", shown));
   }
@@ -157,11 +172,15 @@ bool name_matches(const load::Node& node, std::string_view value) {
 bool term_matches(const MeshGraph& mesh, NodeId id, const SelectorTerm& term) {
   const load::Node& node = mesh.node(id);
   switch (term.method) {
-    case SelectorMethod::Name: return name_matches(node, term.value);
-    case SelectorMethod::Project: return mesh.project_of(id).name == term.value;
-    case SelectorMethod::Group: return node.group == term.value;
+    case SelectorMethod::Name:
+      return name_matches(node, term.value);
+    case SelectorMethod::Project:
+      return mesh.project_of(id).name == term.value;
+    case SelectorMethod::Group:
+      return node.group == term.value;
     case SelectorMethod::Access:
-      return node.is_model() && kAccessLevels[2 - static_cast<std::size_t>(node.access)] == term.value;
+      return node.is_model() &&
+             kAccessLevels[2 - static_cast<std::size_t>(node.access)] == term.value;
   }
   return false;
 }
@@ -171,7 +190,8 @@ std::vector<std::string> known_values(const MeshGraph& mesh, SelectorMethod meth
   std::set<std::string> values;
   for (NodeId id = 0; id < mesh.nodes().size(); ++id) {
     const load::Node& node = mesh.node(id);
-    if (method == SelectorMethod::Name && node.resource_type != load::ResourceType::Test) values.insert(node.name);
+    if (method == SelectorMethod::Name && node.resource_type != load::ResourceType::Test)
+      values.insert(node.name);
     if (method == SelectorMethod::Group && !node.group.empty()) values.insert(node.group);
   }
   if (method == SelectorMethod::Project) {
@@ -183,18 +203,28 @@ std::vector<std::string> known_values(const MeshGraph& mesh, SelectorMethod meth
 [[noreturn]] void fail_no_match(const MeshGraph& mesh, const SelectorTerm& term) {
   std::string message;
   switch (term.method) {
-    case SelectorMethod::Name: message = fmt::format("no node of the mesh is named '{}'", term.value); break;
-    case SelectorMethod::Project: message = fmt::format("no project of the mesh is named '{}'", term.value); break;
-    case SelectorMethod::Group: message = fmt::format("no group of the mesh is named '{}'", term.value); break;
-    case SelectorMethod::Access: message = fmt::format("no model of the mesh is {}", term.value); break;
+    case SelectorMethod::Name:
+      message = fmt::format("no node of the mesh is named '{}'", term.value);
+      break;
+    case SelectorMethod::Project:
+      message = fmt::format("no project of the mesh is named '{}'", term.value);
+      break;
+    case SelectorMethod::Group:
+      message = fmt::format("no group of the mesh is named '{}'", term.value);
+      break;
+    case SelectorMethod::Access:
+      message = fmt::format("no model of the mesh is {}", term.value);
+      break;
   }
   throw SelectorError(term.column, message, term.value,
-                      term.method == SelectorMethod::Access ? std::vector<std::string>{} : known_values(mesh, term.method));
+                      term.method == SelectorMethod::Access ? std::vector<std::string>{}
+                                                            : known_values(mesh, term.method));
 }
 
 /// Adds to `selected` everything within `depth` generations of `start`, following `next`.
 template <typename Next>
-void add_generations(const std::vector<NodeId>& start, std::size_t depth, Next next, std::vector<bool>& selected) {
+void add_generations(const std::vector<NodeId>& start, std::size_t depth, Next next,
+                     std::vector<bool>& selected) {
   if (depth == 0) return;
   std::vector<std::size_t> seen(selected.size(), kAllGenerations);
   std::deque<NodeId> queue;
@@ -228,8 +258,10 @@ std::vector<NodeId> select_nodes(const MeshGraph& mesh, const Selector& selector
     }
     if (matched.empty()) fail_no_match(mesh, term);
     for (NodeId id : matched) selected[id] = true;
-    add_generations(matched, term.parents, [&](NodeId id) { return mesh.parents(id); }, selected);
-    add_generations(matched, term.children, [&](NodeId id) { return mesh.children(id); }, selected);
+    add_generations(
+        matched, term.parents, [&](NodeId id) { return mesh.parents(id); }, selected);
+    add_generations(
+        matched, term.children, [&](NodeId id) { return mesh.children(id); }, selected);
   }
   std::vector<NodeId> nodes;
   for (NodeId id = 0; id < selected.size(); ++id) {

@@ -40,7 +40,10 @@ class SelectorError : public std::runtime_error {
  public:
   SelectorError(std::size_t column, const std::string& message, std::string word = {},
                 std::vector<std::string> candidates = {})
-      : std::runtime_error(message), column_(column), word_(std::move(word)), candidates_(std::move(candidates)) {}
+      : std::runtime_error(message),
+        column_(column),
+        word_(std::move(word)),
+        candidates_(std::move(candidates)) {}
 
   std::size_t column() const { return column_; }
   const std::string& word() const { return word_; }

@@ -43,13 +43,17 @@ Diagram DiagramBuilder::finish(DiagramLevel level, Highlight highlight, std::str
     diagram.clusters.push_back(std::move(cluster));
   }
   for (const auto& [id, parent] : cluster_parent_) {
-    if (parent.empty()) diagram.top_clusters.push_back(cluster_index.at(id));
-    else diagram.clusters[cluster_index.at(parent)].clusters.push_back(cluster_index.at(id));
+    if (parent.empty())
+      diagram.top_clusters.push_back(cluster_index.at(id));
+    else
+      diagram.clusters[cluster_index.at(parent)].clusters.push_back(cluster_index.at(id));
   }
   for (const auto& [id, index] : node_index) {
     auto placed = node_cluster_.find(id);
-    if (placed == node_cluster_.end()) diagram.top_nodes.push_back(index);
-    else diagram.clusters[cluster_index.at(placed->second)].nodes.push_back(index);
+    if (placed == node_cluster_.end())
+      diagram.top_nodes.push_back(index);
+    else
+      diagram.clusters[cluster_index.at(placed->second)].nodes.push_back(index);
   }
   for (auto& [ends, edge] : edges_) {
     edge.from = node_index.at(ends.first);
@@ -64,23 +68,29 @@ Mark severity_mark(std::span<const check::Diagnostic* const> findings) {
   check::Severity worst = check::Severity::Note;
   for (const check::Diagnostic* finding : findings) worst = std::max(worst, finding->severity);
   switch (worst) {
-    case check::Severity::Error: return Mark::Error;
-    case check::Severity::Warning: return Mark::Warning;
-    case check::Severity::Note: return Mark::Note;
+    case check::Severity::Error:
+      return Mark::Error;
+    case check::Severity::Warning:
+      return Mark::Warning;
+    case check::Severity::Note:
+      return Mark::Note;
   }
   return Mark::None;
 }
 
-void add_rules(std::span<const check::Diagnostic* const> findings, std::vector<std::string>& rules) {
+void add_rules(std::span<const check::Diagnostic* const> findings,
+               std::vector<std::string>& rules) {
   for (const check::Diagnostic* finding : findings) rules.push_back(finding->rule);
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
 }
 
-void add_finding_lines(std::span<const check::Diagnostic* const> findings, std::vector<std::string>& tooltip) {
+void add_finding_lines(std::span<const check::Diagnostic* const> findings,
+                       std::vector<std::string>& tooltip) {
   std::vector<std::string> lines;
   for (const check::Diagnostic* finding : findings) {
-    lines.push_back(fmt::format("{} {}: {}", finding->rule, check::to_string(finding->severity), finding->message));
+    lines.push_back(fmt::format("{} {}: {}", finding->rule, check::to_string(finding->severity),
+                                finding->message));
   }
   std::sort(lines.begin(), lines.end());
   tooltip.insert(tooltip.end(), lines.begin(), lines.end());
@@ -106,7 +116,8 @@ std::vector<graph::NodeId> drawable_nodes(const graph::MeshGraph& mesh,
       case load::ResourceType::Exposure:
         // A package installed in several projects has one node per project, same unique_id.
         return mesh.find(mesh.node(id).unique_id) == id;
-      default: return false;
+      default:
+        return false;
     }
   };
   std::vector<graph::NodeId> ids;

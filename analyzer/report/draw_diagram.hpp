@@ -24,14 +24,14 @@ enum class NodeKind : std::uint8_t { Project, Model, Seed, Snapshot, Source, Exp
 enum class Mark : std::uint8_t { None, Note, Warning, Error, Changed, Downstream, Dimmed };
 
 struct DiagramNode {
-  std::string id;                    ///< unique_id; `project.<name>` at project level
-  std::string name;                  ///< what a reader searches for: the model or project name
+  std::string id;    ///< unique_id; `project.<name>` at project level
+  std::string name;  ///< what a reader searches for: the model or project name
   NodeKind kind = NodeKind::Model;
-  std::vector<std::string> label;    ///< lines, unescaped
-  std::vector<std::string> tooltip;  ///< lines, unescaped
+  std::vector<std::string> label;                 ///< lines, unescaped
+  std::vector<std::string> tooltip;               ///< lines, unescaped
   load::Access access = load::Access::Protected;  ///< models only
   Mark mark = Mark::None;
-  std::vector<std::string> rules;    ///< ids of the findings on it, sorted, unique
+  std::vector<std::string> rules;  ///< ids of the findings on it, sorted, unique
 };
 
 struct DiagramEdge {
@@ -60,7 +60,7 @@ struct Diagram {
   Highlight highlight = Highlight::None;
   std::string title;
   std::vector<DiagramNode> nodes;
-  std::vector<DiagramEdge> edges;       ///< sorted by (from id, to id)
+  std::vector<DiagramEdge> edges;  ///< sorted by (from id, to id)
   std::vector<DiagramCluster> clusters;
   std::vector<std::size_t> top_clusters;  ///< project clusters, sorted by name
   std::vector<std::size_t> top_nodes;     ///< nodes in no cluster, sorted by id
@@ -82,12 +82,14 @@ MeshMarks mark_findings(const graph::MeshGraph& mesh, std::span<const check::Dia
                         Highlight highlight);
 
 /// The nodes a pull request changed, in `head`: those an impact finding names, and every model,
-/// seed or snapshot that is new or whose SQL, contract, access, group or versions differ from `base`.
+/// seed or snapshot that is new or whose SQL, contract, access, group or versions differ from
+/// `base`.
 std::vector<graph::NodeId> changed_nodes(const graph::MeshGraph& base, const graph::MeshGraph& head,
                                          std::span<const check::Diagnostic> impact_findings);
 
 /// Marks `changed` nodes and everything downstream of them; every other node is dimmed.
-void mark_blast_radius(const graph::MeshGraph& mesh, std::span<const graph::NodeId> changed, MeshMarks& marks);
+void mark_blast_radius(const graph::MeshGraph& mesh, std::span<const graph::NodeId> changed,
+                       MeshMarks& marks);
 
 /// The nodes drawn at model level (models, seeds, snapshots, sources, exposures; a package's
 /// node installed in several projects once), among `focus` when given.

@@ -57,22 +57,29 @@ void write_node(std::string& out, const DiagramNode& node, std::string_view inde
   if (look.is_dashed) style += ",dashed";
   Attributes attributes;
   attributes.add("id", node.id).add_lines("label", node.label).add_lines("tooltip", node.tooltip);
-  if (node.kind != NodeKind::Project && node.kind != NodeKind::Model && node.kind != NodeKind::Missing) {
+  if (node.kind != NodeKind::Project && node.kind != NodeKind::Model &&
+      node.kind != NodeKind::Missing) {
     attributes.add("shape", dot_shape(node.kind));
   }
-  attributes.add("style", style).add("fillcolor", look.fill).add("color", look.line).add("fontcolor", look.text);
+  attributes.add("style", style)
+      .add("fillcolor", look.fill)
+      .add("color", look.line)
+      .add("fontcolor", look.text);
   attributes.add("penwidth", look.penwidth);
-  attributes.add("class", classes({kind_name(node.kind), node.kind == NodeKind::Model ? access_class(node.access) : "",
+  attributes.add("class", classes({kind_name(node.kind),
+                                   node.kind == NodeKind::Model ? access_class(node.access) : "",
                                    mark_name(node.mark)}));
   out += fmt::format("{}{} {};\n", indent, quoted(node.id), attributes.str());
 }
 
-void write_cluster(std::string& out, const Diagram& diagram, std::size_t index, std::string indent) {
+void write_cluster(std::string& out, const Diagram& diagram, std::size_t index,
+                   std::string indent) {
   const DiagramCluster& cluster = diagram.clusters[index];
   out += fmt::format("{}subgraph {} {{\n", indent, quoted("cluster_" + cluster.id));
   Attributes attributes;
   attributes.add("id", cluster.id).add("label", cluster.label);
-  attributes.add_lines("tooltip", cluster.tooltip.empty() ? std::vector<std::string>{cluster.label} : cluster.tooltip);
+  attributes.add_lines("tooltip", cluster.tooltip.empty() ? std::vector<std::string>{cluster.label}
+                                                          : cluster.tooltip);
   if (cluster.is_group) {
     attributes.add("style", "rounded,dashed").add("color", "#94a3b8").add("bgcolor", "#ffffff");
   } else {
@@ -95,10 +102,12 @@ void write_edge(std::string& out, const Diagram& diagram, const DiagramEdge& edg
   if (!edge.tooltip.empty()) attributes.add_lines("tooltip", edge.tooltip);
   attributes.add("color", look.line).add("fontcolor", look.line).add("penwidth", look.penwidth);
   std::string style = look.is_bold ? "bold" : "";
-  if (diagram.nodes[edge.from].kind == NodeKind::Missing) style += style.empty() ? "dashed" : ",dashed";
+  if (diagram.nodes[edge.from].kind == NodeKind::Missing)
+    style += style.empty() ? "dashed" : ",dashed";
   if (!style.empty()) attributes.add("style", style);
-  attributes.add("class", classes({edge.is_cross_project ? "cross-project" : "", edge.breaks_policy ? "breaks-policy" : "",
-                                   mark_name(edge.mark)}));
+  attributes.add("class",
+                 classes({edge.is_cross_project ? "cross-project" : "",
+                          edge.breaks_policy ? "breaks-policy" : "", mark_name(edge.mark)}));
   out += fmt::format("  {} -> {} {};\n", quoted(from), quoted(to), attributes.str());
 }
 
@@ -107,12 +116,15 @@ void write_edge(std::string& out, const Diagram& diagram, const DiagramEdge& edg
 std::string render_dot(const Diagram& diagram) {
   std::string out = fmt::format("// meshgraph graph: {}\n", diagram.title);
   out += "digraph \"meshgraph\" {\n";
-  out += fmt::format("  graph [rankdir=\"LR\", fontname=\"{0}\", fontsize=\"12\", nodesep=\"0.3\", ranksep=\"0.9\", "
-                     "tooltip=\"{1}\"];\n",
-                     kFont, escape_dot(diagram.title));
-  out += fmt::format("  node [shape=\"box\", style=\"rounded,filled\", fontname=\"{}\", fontsize=\"11\", "
-                     "margin=\"0.12,0.06\"];\n",
-                     kFont);
+  out += fmt::format(
+      "  graph [rankdir=\"LR\", fontname=\"{0}\", fontsize=\"12\", nodesep=\"0.3\", "
+      "ranksep=\"0.9\", "
+      "tooltip=\"{1}\"];\n",
+      kFont, escape_dot(diagram.title));
+  out += fmt::format(
+      "  node [shape=\"box\", style=\"rounded,filled\", fontname=\"{}\", fontsize=\"11\", "
+      "margin=\"0.12,0.06\"];\n",
+      kFont);
   out += fmt::format("  edge [fontname=\"{}\", fontsize=\"10\", arrowsize=\"0.7\"];\n", kFont);
   for (std::size_t cluster : diagram.top_clusters) write_cluster(out, diagram, cluster, "  ");
   for (std::size_t node : diagram.top_nodes) write_node(out, diagram.nodes[node], "  ");

@@ -39,15 +39,32 @@ std::string escape_mermaid(std::string_view text) {
   out.reserve(text.size() + 8);
   for (const char c : text) {
     switch (c) {
-      case '"': out += "#quot;"; break;
-      case '#': out += "#35;"; break;
-      case '<': out += "#60;"; break;
-      case '>': out += "#62;"; break;
-      case '&': out += "#38;"; break;
-      case '`': out += "#96;"; break;
-      case '|': out += "#124;"; break;
-      case '%': out += "#37;"; break;
-      default: out += is_control(c) ? ' ' : c;
+      case '"':
+        out += "#quot;";
+        break;
+      case '#':
+        out += "#35;";
+        break;
+      case '<':
+        out += "#60;";
+        break;
+      case '>':
+        out += "#62;";
+        break;
+      case '&':
+        out += "#38;";
+        break;
+      case '`':
+        out += "#96;";
+        break;
+      case '|':
+        out += "#124;";
+        break;
+      case '%':
+        out += "#37;";
+        break;
+      default:
+        out += is_control(c) ? ' ' : c;
     }
   }
   return out;
@@ -58,10 +75,17 @@ std::string escape_json_for_html(std::string_view json) {
   out.reserve(json.size() + 16);
   for (const char c : json) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

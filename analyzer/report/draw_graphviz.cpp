@@ -31,8 +31,8 @@ std::string graphviz_says() {
 
 /// gvRenderData's length is `unsigned int*` up to Graphviz 2.x and `size_t*` from 3.0.
 template <typename Length>
-int render_data(int (*render)(GVC_t*, graph_t*, const char*, char**, Length*), GVC_t* context, graph_t* graph,
-                const char* format, std::string& out) {
+int render_data(int (*render)(GVC_t*, graph_t*, const char*, char**, Length*), GVC_t* context,
+                graph_t* graph, const char* format, std::string& out) {
   char* data = nullptr;
   Length length = 0;
   const int status = render(context, graph, format, &data, &length);
@@ -63,10 +63,12 @@ std::string render_graphviz(const std::string& dot, std::string_view format) {
   }
   std::string out;
   const std::string format_name(format);
-  const int status = render_data(&gvRenderData, context.get(), graph.get(), format_name.c_str(), out);
+  const int status =
+      render_data(&gvRenderData, context.get(), graph.get(), format_name.c_str(), out);
   gvFreeLayout(context.get(), graph.get());
   if (status != 0 || out.empty()) {
-    throw RenderError(fmt::format("Graphviz could not render {}: {}", format_name, graphviz_says()));
+    throw RenderError(
+        fmt::format("Graphviz could not render {}: {}", format_name, graphviz_says()));
   }
   return out;
 }

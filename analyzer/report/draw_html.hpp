@@ -12,7 +12,8 @@
 namespace meshgraph::report {
 
 /// `svg` is Graphviz's rendering of the diagram's DOT; `findings` fill the table.
-std::string render_html(const Diagram& diagram, std::string_view svg, std::span<const check::Diagnostic> findings);
+std::string render_html(const Diagram& diagram, std::string_view svg,
+                        std::span<const check::Diagnostic> findings);
 
 /// Graphviz's SVG made fit to sit inside HTML: no XML prolog, doctype or comments, and sized
 /// to its container (the viewBox keeps the drawing's own coordinates).

@@ -13,13 +13,15 @@ namespace {
 
 /// Consumers a change reaches: the kinds `meshgraph impact` follows (tests are not consumers).
 bool is_consumer(const load::Node& node) {
-  return node.resource_type == load::ResourceType::Model || node.resource_type == load::ResourceType::Snapshot ||
+  return node.resource_type == load::ResourceType::Model ||
+         node.resource_type == load::ResourceType::Snapshot ||
          node.resource_type == load::ResourceType::Exposure;
 }
 
 bool differs(const load::Node& a, const load::Node& b) {
-  return a.checksum != b.checksum || a.contract_checksum != b.contract_checksum || a.access != b.access ||
-         a.group != b.group || a.latest_version != b.latest_version || a.deprecation_date != b.deprecation_date;
+  return a.checksum != b.checksum || a.contract_checksum != b.contract_checksum ||
+         a.access != b.access || a.group != b.group || a.latest_version != b.latest_version ||
+         a.deprecation_date != b.deprecation_date;
 }
 
 void add_ref_finding(MeshMarks& marks, std::size_t ref, const check::Diagnostic& finding) {
@@ -28,8 +30,9 @@ void add_ref_finding(MeshMarks& marks, std::size_t ref, const check::Diagnostic&
 }
 
 /// The refs from `from` whose target is `target_unique_id`.
-void mark_refs_between(const graph::MeshGraph& mesh, std::optional<graph::NodeId> from, std::string_view target,
-                       const check::Diagnostic& finding, MeshMarks& marks) {
+void mark_refs_between(const graph::MeshGraph& mesh, std::optional<graph::NodeId> from,
+                       std::string_view target, const check::Diagnostic& finding,
+                       MeshMarks& marks) {
   if (!from) return;
   for (std::size_t ref : mesh.refs_from(*from)) {
     if (mesh.refs()[ref].target_unique_id == target) add_ref_finding(marks, ref, finding);
@@ -50,8 +53,10 @@ MeshMarks mark_findings(const graph::MeshGraph& mesh, std::span<const check::Dia
     const std::optional<graph::NodeId> node = mesh.find(subject);
     if (node) marks.node_findings[*node].push_back(&finding);
     if (!finding.rule_name.ends_with("-cycle")) {
-      // A finding about refs (MESH001, MESH203, MESH303, …): the subject's refs to its related nodes.
-      for (const std::string& related : finding.related) mark_refs_between(mesh, node, related, finding, marks);
+      // A finding about refs (MESH001, MESH203, MESH303, …): the subject's refs to its related
+      // nodes.
+      for (const std::string& related : finding.related)
+        mark_refs_between(mesh, node, related, finding, marks);
       continue;
     }
     // A cycle names both ends of the refs it is made of. A project cycle is made of refs across
@@ -64,7 +69,8 @@ MeshMarks mark_findings(const graph::MeshGraph& mesh, std::span<const check::Dia
       if (!from) continue;
       for (std::size_t ref : mesh.refs_from(*from)) {
         const graph::ResolvedRef& resolved = mesh.refs()[ref];
-        if ((resolved.is_cross_project || !is_project_cycle) && ends.contains(resolved.target_unique_id)) {
+        if ((resolved.is_cross_project || !is_project_cycle) &&
+            ends.contains(resolved.target_unique_id)) {
           add_ref_finding(marks, ref, finding);
         }
       }
@@ -77,7 +83,8 @@ std::vector<graph::NodeId> changed_nodes(const graph::MeshGraph& base, const gra
                                          std::span<const check::Diagnostic> impact_findings) {
   std::set<graph::NodeId> changed;
   for (const check::Diagnostic& finding : impact_findings) {
-    if (std::optional<graph::NodeId> id = head.find(finding.location.unique_id)) changed.insert(*id);
+    if (std::optional<graph::NodeId> id = head.find(finding.location.unique_id))
+      changed.insert(*id);
   }
   for (graph::NodeId id = 0; id < head.nodes().size(); ++id) {
     const load::Node& node = head.node(id);
@@ -90,7 +97,8 @@ std::vector<graph::NodeId> changed_nodes(const graph::MeshGraph& base, const gra
   return {changed.begin(), changed.end()};
 }
 
-void mark_blast_radius(const graph::MeshGraph& mesh, std::span<const graph::NodeId> changed, MeshMarks& marks) {
+void mark_blast_radius(const graph::MeshGraph& mesh, std::span<const graph::NodeId> changed,
+                       MeshMarks& marks) {
   marks.impact.assign(mesh.nodes().size(), Mark::Dimmed);
   std::deque<graph::NodeId> queue;
   for (graph::NodeId id : changed) {

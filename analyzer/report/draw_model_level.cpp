@@ -15,11 +15,16 @@ namespace {
 
 NodeKind kind_of(load::ResourceType type) {
   switch (type) {
-    case load::ResourceType::Seed: return NodeKind::Seed;
-    case load::ResourceType::Snapshot: return NodeKind::Snapshot;
-    case load::ResourceType::Source: return NodeKind::Source;
-    case load::ResourceType::Exposure: return NodeKind::Exposure;
-    default: return NodeKind::Model;
+    case load::ResourceType::Seed:
+      return NodeKind::Seed;
+    case load::ResourceType::Snapshot:
+      return NodeKind::Snapshot;
+    case load::ResourceType::Source:
+      return NodeKind::Source;
+    case load::ResourceType::Exposure:
+      return NodeKind::Exposure;
+    default:
+      return NodeKind::Model;
   }
 }
 
@@ -27,23 +32,30 @@ std::vector<std::string> node_label(const load::Node& node) {
   switch (node.resource_type) {
     case load::ResourceType::Model: {
       std::string name = node.name;
-      if (node.version) name += fmt::format(" v{}{}", *node.version, node.version == node.latest_version ? " (latest)" : "");
+      if (node.version)
+        name += fmt::format(" v{}{}", *node.version,
+                            node.version == node.latest_version ? " (latest)" : "");
       std::string access(check::access_name(node.access));
       if (node.contract_enforced) access += ", contract";
       return {name, access};
     }
     case load::ResourceType::Source: {
-      // source.<package>.<source_name>.<table>: show source_name.table, as dbt's source() call does.
+      // source.<package>.<source_name>.<table>: show source_name.table, as dbt's source() call
+      // does.
       const std::string prefix = fmt::format("source.{}.", node.package_name);
       const bool has_prefix = node.unique_id.starts_with(prefix);
       return {has_prefix ? node.unique_id.substr(prefix.size()) : node.name, "source"};
     }
     case load::ResourceType::Exposure:
-      return {node.label.empty() ? node.name : node.label,
-              node.exposure_type.empty() ? std::string("exposure") : "exposure: " + node.exposure_type};
-    case load::ResourceType::Seed: return {node.name, "seed"};
-    case load::ResourceType::Snapshot: return {node.name, "snapshot"};
-    default: return {node.name};
+      return {node.label.empty() ? node.name : node.label, node.exposure_type.empty()
+                                                               ? std::string("exposure")
+                                                               : "exposure: " + node.exposure_type};
+    case load::ResourceType::Seed:
+      return {node.name, "seed"};
+    case load::ResourceType::Snapshot:
+      return {node.name, "snapshot"};
+    default:
+      return {node.name};
   }
 }
 
@@ -52,9 +64,12 @@ std::vector<std::string> missing_label(const graph::ResolvedRef& ref) {
   std::string name = fmt::format("{}.{}", ref.target_project, ref.ref->name);
   if (graph::is_pinned(*ref.ref)) name += " v" + *ref.ref->version;
   switch (ref.status) {
-    case graph::RefStatus::MissingProject: return {name, "not in the mesh"};
-    case graph::RefStatus::MissingVersion: return {name, "no such version"};
-    default: return {name, "no such model"};
+    case graph::RefStatus::MissingProject:
+      return {name, "not in the mesh"};
+    case graph::RefStatus::MissingVersion:
+      return {name, "no such version"};
+    default:
+      return {name, "no such model"};
   }
 }
 
@@ -72,7 +87,8 @@ class ModelDiagram {
       }
       add_missing_refs(id);
     }
-    const std::string title = fmt::format("Model graph: {} nodes in {} projects", ids.size(), projects_.size());
+    const std::string title =
+        fmt::format("Model graph: {} nodes in {} projects", ids.size(), projects_.size());
     return builder_.finish(DiagramLevel::Model, marks_.highlight, title);
   }
 
@@ -99,7 +115,7 @@ class ModelDiagram {
     const std::vector<const check::Diagnostic*>& findings = marks_.node_findings[id];
     add_finding_lines(findings, drawn.tooltip);
     add_rules(findings, drawn.rules);
-    drawn.mark = marks_.highlight == Highlight::Impact ? marks_.impact[id]
+    drawn.mark = marks_.highlight == Highlight::Impact  ? marks_.impact[id]
                  : marks_.highlight == Highlight::Check ? severity_mark(findings)
                                                         : Mark::None;
     std::string cluster = project_cluster(project);
@@ -124,10 +140,12 @@ class ModelDiagram {
     for (std::size_t ref : mesh_.refs_from(child)) {
       if (mesh_.refs()[ref].target != parent) continue;
       for (const check::Diagnostic* finding : marks_.ref_findings[ref]) {
-        if (std::find(findings.begin(), findings.end(), finding) == findings.end()) findings.push_back(finding);
+        if (std::find(findings.begin(), findings.end(), finding) == findings.end())
+          findings.push_back(finding);
       }
     }
-    mark_edge(edge, findings, marks_.highlight == Highlight::Impact && is_affected(parent) && is_affected(child));
+    mark_edge(edge, findings,
+              marks_.highlight == Highlight::Impact && is_affected(parent) && is_affected(child));
   }
 
   void add_missing_refs(graph::NodeId id) {
@@ -142,7 +160,8 @@ class ModelDiagram {
         missing.name = ref.ref->name;
         missing.tooltip = {ref.target_unique_id};
         if (marks_.highlight == Highlight::Impact) missing.mark = Mark::Dimmed;
-        if (mesh_.find_project(ref.target_project)) builder_.place(ref.target_unique_id, project_cluster(ref.target_project));
+        if (mesh_.find_project(ref.target_project))
+          builder_.place(ref.target_unique_id, project_cluster(ref.target_project));
       }
       DiagramEdge& edge = builder_.edge(ref.target_unique_id, mesh_.node(id).unique_id);
       edge.is_cross_project = ref.is_cross_project;
@@ -150,13 +169,16 @@ class ModelDiagram {
     }
   }
 
-  void mark_edge(DiagramEdge& edge, const std::vector<const check::Diagnostic*>& findings, bool is_in_blast_radius) {
+  void mark_edge(DiagramEdge& edge, const std::vector<const check::Diagnostic*>& findings,
+                 bool is_in_blast_radius) {
     add_rules(findings, edge.rules);
     add_finding_lines(findings, edge.tooltip);
     std::sort(edge.tooltip.begin(), edge.tooltip.end());
     edge.tooltip.erase(std::unique(edge.tooltip.begin(), edge.tooltip.end()), edge.tooltip.end());
-    if (marks_.highlight == Highlight::Check) edge.mark = std::max(edge.mark, severity_mark(findings));
-    if (marks_.highlight == Highlight::Impact) edge.mark = is_in_blast_radius ? Mark::Downstream : Mark::Dimmed;
+    if (marks_.highlight == Highlight::Check)
+      edge.mark = std::max(edge.mark, severity_mark(findings));
+    if (marks_.highlight == Highlight::Impact)
+      edge.mark = is_in_blast_radius ? Mark::Downstream : Mark::Dimmed;
   }
 
   bool is_affected(graph::NodeId id) const { return marks_.impact[id] != Mark::Dimmed; }

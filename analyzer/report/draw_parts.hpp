@@ -23,7 +23,9 @@ class DiagramBuilder {
   DiagramEdge& edge(const std::string& from, const std::string& to) { return edges_[{from, to}]; }
   /// The cluster with this id, inside `parent` ("" for the top level).
   DiagramCluster& cluster(const std::string& id, const std::string& parent = {});
-  void place(const std::string& node_id, const std::string& cluster_id) { node_cluster_[node_id] = cluster_id; }
+  void place(const std::string& node_id, const std::string& cluster_id) {
+    node_cluster_[node_id] = cluster_id;
+  }
   Diagram finish(DiagramLevel level, Highlight highlight, std::string title);
 
  private:
@@ -41,7 +43,8 @@ Mark severity_mark(std::span<const check::Diagnostic* const> findings);
 void add_rules(std::span<const check::Diagnostic* const> findings, std::vector<std::string>& rules);
 
 /// "MESH001 error: ref to private model …", one per finding, added to `tooltip`.
-void add_finding_lines(std::span<const check::Diagnostic* const> findings, std::vector<std::string>& tooltip);
+void add_finding_lines(std::span<const check::Diagnostic* const> findings,
+                       std::vector<std::string>& tooltip);
 
 /// At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut.
 std::string shorten(std::string_view text, std::size_t limit);

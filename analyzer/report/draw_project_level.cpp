@@ -58,7 +58,8 @@ class ProjectDiagram {
         ++project.models;
         if (mesh_.node(id).access == load::Access::Public) ++project.public_models;
       }
-      if (marks_.highlight == Highlight::Impact && marks_.impact[id] != Mark::Dimmed && project.impact != Mark::Changed) {
+      if (marks_.highlight == Highlight::Impact && marks_.impact[id] != Mark::Dimmed &&
+          project.impact != Mark::Changed) {
         project.impact = marks_.impact[id];
       }
     }
@@ -77,8 +78,9 @@ class ProjectDiagram {
     }
     for (std::size_t index = 0; index < mesh_.refs().size(); ++index) add_ref(index);
     for (auto& [ends, dependency] : dependencies_) add_edge(ends, dependency);
-    const std::string title = fmt::format("Project graph: {}, {}", count(projects, "project", "projects"),
-                                          count(models, "model", "models"));
+    const std::string title =
+        fmt::format("Project graph: {}, {}", count(projects, "project", "projects"),
+                    count(models, "model", "models"));
     return builder_.finish(DiagramLevel::Project, marks_.highlight, title);
   }
 
@@ -94,17 +96,19 @@ class ProjectDiagram {
     node.tooltip = {name, counts};
     add_rule_counts(stats.findings, node.tooltip);
     add_rules(stats.findings, node.rules);
-    node.mark = marks_.highlight == Highlight::Impact ? stats.impact
+    node.mark = marks_.highlight == Highlight::Impact  ? stats.impact
                 : marks_.highlight == Highlight::Check ? severity_mark(stats.findings)
                                                        : Mark::None;
   }
 
   /// "MESH001 error: 2 findings" per rule, so a project's tooltip stays short on a large mesh.
-  static void add_rule_counts(const std::vector<const check::Diagnostic*>& findings, std::vector<std::string>& tooltip) {
+  static void add_rule_counts(const std::vector<const check::Diagnostic*>& findings,
+                              std::vector<std::string>& tooltip) {
     std::map<std::pair<std::string, check::Severity>, std::size_t> counts;
     for (const check::Diagnostic* finding : findings) ++counts[{finding->rule, finding->severity}];
     for (const auto& [rule, n] : counts) {
-      tooltip.push_back(fmt::format("{} {}: {}", rule.first, check::to_string(rule.second), count(n, "finding", "findings")));
+      tooltip.push_back(fmt::format("{} {}: {}", rule.first, check::to_string(rule.second),
+                                    count(n, "finding", "findings")));
     }
   }
 
@@ -121,7 +125,8 @@ class ProjectDiagram {
       missing.kind = NodeKind::Missing;
       missing.name = ref.target_project;
       missing.label = {ref.target_project, "not in the mesh"};
-      missing.tooltip = {fmt::format("project '{}' has no manifest among the inputs", ref.target_project)};
+      missing.tooltip = {
+          fmt::format("project '{}' has no manifest among the inputs", ref.target_project)};
       if (marks_.highlight == Highlight::Impact) missing.mark = Mark::Dimmed;
     }
     const std::string& consumer = mesh_.project_of(ref.from).name;
@@ -130,12 +135,13 @@ class ProjectDiagram {
     dependency.producer = ref.target_project;
     ++dependency.refs;
     for (const check::Diagnostic* finding : marks_.ref_findings[index]) {
-      if (std::find(dependency.findings.begin(), dependency.findings.end(), finding) == dependency.findings.end()) {
+      if (std::find(dependency.findings.begin(), dependency.findings.end(), finding) ==
+          dependency.findings.end()) {
         dependency.findings.push_back(finding);
       }
     }
-    if (marks_.highlight == Highlight::Impact && ref.target && marks_.impact[ref.from] != Mark::Dimmed &&
-        marks_.impact[*ref.target] != Mark::Dimmed) {
+    if (marks_.highlight == Highlight::Impact && ref.target &&
+        marks_.impact[ref.from] != Mark::Dimmed && marks_.impact[*ref.target] != Mark::Dimmed) {
       dependency.is_in_blast_radius = true;
     }
   }
@@ -144,13 +150,16 @@ class ProjectDiagram {
     DiagramEdge& edge = builder_.edge(ends.first, ends.second);
     edge.is_cross_project = true;
     edge.label = count(dependency.refs, "ref", "refs");
-    edge.tooltip = {fmt::format("{} refs {}: {}", dependency.consumer, dependency.producer, edge.label)};
+    edge.tooltip = {
+        fmt::format("{} refs {}: {}", dependency.consumer, dependency.producer, edge.label)};
     add_finding_lines(dependency.findings, edge.tooltip);
     add_rules(dependency.findings, edge.rules);
-    edge.breaks_policy = std::any_of(edge.rules.begin(), edge.rules.end(),
-                                     [](const std::string& rule) { return rule.starts_with("MESH2"); });
+    edge.breaks_policy =
+        std::any_of(edge.rules.begin(), edge.rules.end(),
+                    [](const std::string& rule) { return rule.starts_with("MESH2"); });
     if (marks_.highlight == Highlight::Check) edge.mark = severity_mark(dependency.findings);
-    if (marks_.highlight == Highlight::Impact) edge.mark = dependency.is_in_blast_radius ? Mark::Downstream : Mark::Dimmed;
+    if (marks_.highlight == Highlight::Impact)
+      edge.mark = dependency.is_in_blast_radius ? Mark::Downstream : Mark::Dimmed;
   }
 
   const graph::MeshGraph& mesh_;

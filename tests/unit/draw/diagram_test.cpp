@@ -1,7 +1,5 @@
 // The diagram built from Rainbow Road: what each level draws, where findings land, what a
 // change reaches, and what --focus keeps.
-#include "report/draw_diagram.hpp"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 #include "graph/selector.hpp"
 #include "impact/impact_runner.hpp"
 #include "load/parallel_reader.hpp"
+#include "report/draw_diagram.hpp"
 #include "report/draw_dot.hpp"
 #include "rules/registry.hpp"
 #include "tests/unit/draw/rainbow_road.hpp"
@@ -42,12 +41,16 @@ const DiagramCluster& cluster_by_id(const Diagram& diagram, std::string_view id)
 
 }  // namespace
 
-TEST_CASE("the project graph has one node per project with its counts, and one dashed node per missing project") {
+TEST_CASE(
+    "the project graph has one node per project with its counts, and one dashed node per missing "
+    "project") {
   const graph::MeshGraph mesh = testing::rainbow_road();
   const Diagram diagram = draw(mesh, DiagramLevel::Project, Highlight::None, {});
   REQUIRE(diagram.nodes.size() == 5);
-  CHECK(node_by_id(diagram, "project.data_platform").label == std::vector<std::string>{"data_platform", "15 models, 8 public"});
-  CHECK(node_by_id(diagram, "project.people_ops").label == std::vector<std::string>{"people_ops", "8 models, 3 public"});
+  CHECK(node_by_id(diagram, "project.data_platform").label ==
+        std::vector<std::string>{"data_platform", "15 models, 8 public"});
+  CHECK(node_by_id(diagram, "project.people_ops").label ==
+        std::vector<std::string>{"people_ops", "8 models, 3 public"});
   CHECK(node_by_id(diagram, "project.vet_clinics").kind == NodeKind::Missing);
   CHECK(diagram.title == "Project graph: 4 projects, 39 models");
 }
@@ -56,7 +59,8 @@ TEST_CASE("a project edge runs from producer to consumer and counts its refs") {
   const graph::MeshGraph mesh = testing::rainbow_road();
   const Diagram diagram = draw(mesh, DiagramLevel::Project, Highlight::None, {});
   REQUIRE(diagram.edges.size() == 6);
-  const DiagramEdge* edge = find_edge(diagram, "project.data_platform", "project.rescue_operations");
+  const DiagramEdge* edge =
+      find_edge(diagram, "project.data_platform", "project.rescue_operations");
   REQUIRE(edge != nullptr);
   CHECK(edge->label == "5 refs");
   CHECK(find_edge(diagram, "project.rescue_operations", "project.data_platform")->label == "1 ref");
@@ -67,10 +71,12 @@ TEST_CASE("project edges that break the policy are those with a MESH2xx finding"
   const graph::MeshGraph mesh = testing::rainbow_road();
   const std::vector<check::Diagnostic> findings = testing::rainbow_road_findings(mesh);
   const Diagram diagram = draw(mesh, DiagramLevel::Project, Highlight::None, findings);
-  const DiagramEdge* disallowed = find_edge(diagram, "project.rescue_operations", "project.data_platform");
+  const DiagramEdge* disallowed =
+      find_edge(diagram, "project.rescue_operations", "project.data_platform");
   CHECK(disallowed->breaks_policy);
   CHECK(disallowed->rules == std::vector<std::string>{"MESH201", "MESH202", "MESH203"});
-  CHECK(find_edge(diagram, "project.finance_marketing", "project.rescue_operations")->breaks_policy);
+  CHECK(
+      find_edge(diagram, "project.finance_marketing", "project.rescue_operations")->breaks_policy);
   CHECK_FALSE(find_edge(diagram, "project.data_platform", "project.people_ops")->breaks_policy);
   CHECK(disallowed->mark == Mark::None);  // no --highlight: only the policy colour
 }
@@ -80,8 +86,10 @@ TEST_CASE("a finding about one ref lands on that ref only, not on the ref back")
   const std::vector<check::Diagnostic> findings = testing::rainbow_road_findings(mesh);
   const Diagram diagram = draw(mesh, DiagramLevel::Model, Highlight::Check, findings);
   // fct_intake_summary refs intake_triage (MESH203); intake_triage refs it back (the cycle).
-  const DiagramEdge* forward = find_edge(diagram, "model.rescue_operations.intake_triage", "model.data_platform.fct_intake_summary");
-  const DiagramEdge* back = find_edge(diagram, "model.data_platform.fct_intake_summary", "model.rescue_operations.intake_triage");
+  const DiagramEdge* forward = find_edge(diagram, "model.rescue_operations.intake_triage",
+                                         "model.data_platform.fct_intake_summary");
+  const DiagramEdge* back = find_edge(diagram, "model.data_platform.fct_intake_summary",
+                                      "model.rescue_operations.intake_triage");
   REQUIRE(forward != nullptr);
   REQUIRE(back != nullptr);
   CHECK(forward->rules == std::vector<std::string>{"MESH201", "MESH202", "MESH203"});
@@ -92,7 +100,10 @@ TEST_CASE("a project cycle lands on its refs across projects, not on refs inside
   const graph::MeshGraph mesh = testing::rainbow_road();
   const std::vector<check::Diagnostic> findings = testing::rainbow_road_findings(mesh);
   const Diagram diagram = draw(mesh, DiagramLevel::Model, Highlight::Check, findings);
-  CHECK(has_rule(find_edge(diagram, "model.data_platform.fct_adoptions", "model.finance_marketing.fct_cost_per_adoption")->rules, "MESH201"));
+  CHECK(has_rule(find_edge(diagram, "model.data_platform.fct_adoptions",
+                           "model.finance_marketing.fct_cost_per_adoption")
+                     ->rules,
+                 "MESH201"));
   for (const DiagramEdge& edge : diagram.edges) {
     if (!edge.is_cross_project) CHECK_FALSE(has_rule(edge.rules, "MESH201"));
   }
@@ -105,13 +116,18 @@ TEST_CASE("with --highlight check, nodes and edges take the colour of their most
   const DiagramNode& donations = node_by_id(diagram, "model.finance_marketing.fct_donations");
   CHECK(donations.mark == Mark::Error);
   CHECK(donations.rules == std::vector<std::string>{"MESH001"});
-  CHECK(donations.tooltip.back().starts_with("MESH001 error: model 'fct_donations' refs private model"));
-  CHECK(node_by_id(diagram, "model.finance_marketing.mart_campaign_performance").mark == Mark::Warning);
+  CHECK(donations.tooltip.back().starts_with(
+      "MESH001 error: model 'fct_donations' refs private model"));
+  CHECK(node_by_id(diagram, "model.finance_marketing.mart_campaign_performance").mark ==
+        Mark::Warning);
   CHECK(node_by_id(diagram, "model.people_ops.partner_shelter_scorecard").mark == Mark::Note);
   CHECK(node_by_id(diagram, "model.people_ops.stg_partners").mark == Mark::None);
-  CHECK(find_edge(diagram, "model.data_platform.int_donor_pii", "model.finance_marketing.fct_donations")->mark == Mark::Error);
-  CHECK(find_edge(diagram, "model.rescue_operations.stg_medical_exams", "exposure.rescue_operations.vet_follow_up_queue")->mark ==
-        Mark::Warning);
+  CHECK(find_edge(diagram, "model.data_platform.int_donor_pii",
+                  "model.finance_marketing.fct_donations")
+            ->mark == Mark::Error);
+  CHECK(find_edge(diagram, "model.rescue_operations.stg_medical_exams",
+                  "exposure.rescue_operations.vet_follow_up_queue")
+            ->mark == Mark::Warning);
 }
 
 TEST_CASE("the model graph clusters nodes by project and group, and draws refs to nothing dashed") {
@@ -124,14 +140,19 @@ TEST_CASE("the model graph clusters nodes by project and group, and draws refs t
   CHECK(node_by_id(diagram, "model.data_platform.int_donor_pii").access == load::Access::Private);
   CHECK(node_by_id(diagram, "model.data_platform.dim_animals.v2").label ==
         std::vector<std::string>{"dim_animals v2 (latest)", "public, contract"});
-  CHECK(node_by_id(diagram, "exposure.people_ops.volunteer_impact_dashboard").kind == NodeKind::Exposure);
+  CHECK(node_by_id(diagram, "exposure.people_ops.volunteer_impact_dashboard").kind ==
+        NodeKind::Exposure);
   CHECK(node_by_id(diagram, "source.data_platform.donor_crm.donors").label ==
         std::vector<std::string>{"donor_crm.donors", "source"});
   CHECK(node_by_id(diagram, "model.vet_clinics.dim_clinics").label ==
         std::vector<std::string>{"vet_clinics.dim_clinics", "not in the mesh"});
   CHECK(node_by_id(diagram, "model.data_platform.dim_volunteers.v3").kind == NodeKind::Missing);
-  CHECK(find_edge(diagram, "model.data_platform.int_donor_pii", "model.finance_marketing.fct_donations")->is_cross_project);
-  CHECK_FALSE(find_edge(diagram, "model.data_platform.stg_donations", "model.data_platform.int_donor_pii")->is_cross_project);
+  CHECK(find_edge(diagram, "model.data_platform.int_donor_pii",
+                  "model.finance_marketing.fct_donations")
+            ->is_cross_project);
+  CHECK_FALSE(
+      find_edge(diagram, "model.data_platform.stg_donations", "model.data_platform.int_donor_pii")
+          ->is_cross_project);
 }
 
 TEST_CASE("--focus keeps the selected nodes and the refs between them") {
@@ -143,12 +164,14 @@ TEST_CASE("--focus keeps the selected nodes and the refs between them") {
   const Diagram projects = draw(mesh, DiagramLevel::Project, Highlight::None, {}, focus);
   REQUIRE(projects.nodes.size() == 2);
   CHECK(node_by_id(projects, "project.data_platform").label.back() == "2 models, 0 public");
-  CHECK(find_edge(projects, "project.data_platform", "project.finance_marketing")->label == "1 ref");
+  CHECK(find_edge(projects, "project.data_platform", "project.finance_marketing")->label ==
+        "1 ref");
 }
 
 TEST_CASE("a change and everything downstream of it are marked; the rest is dimmed") {
   const impact::MeshPair meshes =
-      impact::load_mesh_pair({"fixtures/rainbow_road"}, {"fixtures/rainbow_road/pr/emergency"}, {"fixtures/rainbow_road/pr"});
+      impact::load_mesh_pair({"fixtures/rainbow_road"}, {"fixtures/rainbow_road/pr/emergency"},
+                             {"fixtures/rainbow_road/pr"});
   const std::vector<graph::NodeId> changed = changed_nodes(meshes.base, meshes.head, {});
   REQUIRE(changed.size() == 1);
   CHECK(meshes.head.node(changed.front()).unique_id == "model.data_platform.fct_adoptions");
@@ -156,12 +179,16 @@ TEST_CASE("a change and everything downstream of it are marked; the rest is dimm
   mark_blast_radius(meshes.head, changed, marks);
   const Diagram diagram = build_diagram(meshes.head, DiagramLevel::Model, marks, std::nullopt);
   CHECK(node_by_id(diagram, "model.data_platform.fct_adoptions").mark == Mark::Changed);
-  CHECK(node_by_id(diagram, "model.people_ops.volunteer_placement_impact").mark == Mark::Downstream);
-  CHECK(node_by_id(diagram, "exposure.people_ops.volunteer_impact_dashboard").mark == Mark::Downstream);
-  CHECK(node_by_id(diagram, "model.data_platform.stg_adoptions").mark == Mark::Dimmed);
-  CHECK(find_edge(diagram, "model.data_platform.fct_adoptions", "model.finance_marketing.fct_cost_per_adoption")->mark ==
+  CHECK(node_by_id(diagram, "model.people_ops.volunteer_placement_impact").mark ==
         Mark::Downstream);
-  CHECK(find_edge(diagram, "model.data_platform.stg_adoptions", "model.data_platform.fct_adoptions")->mark == Mark::Dimmed);
+  CHECK(node_by_id(diagram, "exposure.people_ops.volunteer_impact_dashboard").mark ==
+        Mark::Downstream);
+  CHECK(node_by_id(diagram, "model.data_platform.stg_adoptions").mark == Mark::Dimmed);
+  CHECK(find_edge(diagram, "model.data_platform.fct_adoptions",
+                  "model.finance_marketing.fct_cost_per_adoption")
+            ->mark == Mark::Downstream);
+  CHECK(find_edge(diagram, "model.data_platform.stg_adoptions", "model.data_platform.fct_adoptions")
+            ->mark == Mark::Dimmed);
   const Diagram projects = build_diagram(meshes.head, DiagramLevel::Project, marks, std::nullopt);
   CHECK(node_by_id(projects, "project.data_platform").mark == Mark::Changed);
   CHECK(node_by_id(projects, "project.people_ops").mark == Mark::Downstream);
@@ -178,7 +205,8 @@ TEST_CASE("the same mesh gives the same DOT, whatever order the manifests came i
       "fixtures/rainbow_road/finance_marketing/target/manifest.json",
       "fixtures/rainbow_road/data_platform/target/manifest.json",
   }));
-  CHECK(render_dot(draw(again, DiagramLevel::Model, Highlight::Check, testing::rainbow_road_findings(again))) == first);
+  CHECK(render_dot(draw(again, DiagramLevel::Model, Highlight::Check,
+                        testing::rainbow_road_findings(again))) == first);
 }
 
 }  // namespace meshgraph::report

@@ -1,14 +1,13 @@
 // In-process Graphviz: SVG, PNG and PDF of Rainbow Road are well formed and carry our node ids;
 // Graphviz's failures come back as RenderError. Bytes are not compared: they change between
 // Graphviz versions (STYLE.md §7).
-#include "report/draw_graphviz.hpp"
-
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "report/draw_diagram.hpp"
 #include "report/draw_dot.hpp"
+#include "report/draw_graphviz.hpp"
 #include "tests/unit/draw/rainbow_road.hpp"
 
 namespace meshgraph::report {
@@ -17,14 +16,16 @@ namespace {
 
 std::string rainbow_road_dot(DiagramLevel level) {
   const graph::MeshGraph mesh = testing::rainbow_road();
-  return render_dot(build_diagram(mesh, level, mark_findings(mesh, {}, Highlight::None), std::nullopt));
+  return render_dot(
+      build_diagram(mesh, level, mark_findings(mesh, {}, Highlight::None), std::nullopt));
 }
 
 }  // namespace
 
 TEST_CASE("the SVG carries every node's unique_id as its id") {
   const graph::MeshGraph mesh = testing::rainbow_road();
-  const Diagram diagram = build_diagram(mesh, DiagramLevel::Model, mark_findings(mesh, {}, Highlight::None), std::nullopt);
+  const Diagram diagram = build_diagram(mesh, DiagramLevel::Model,
+                                        mark_findings(mesh, {}, Highlight::None), std::nullopt);
   const std::string svg = render_graphviz(render_dot(diagram), "svg");
   CHECK(svg.starts_with("<?xml"));
   CHECK(svg.find("</svg>") != std::string::npos);

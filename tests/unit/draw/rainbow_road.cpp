@@ -20,12 +20,14 @@ graph::MeshGraph rainbow_road() {
 }
 
 std::vector<check::Diagnostic> rainbow_road_findings(const graph::MeshGraph& mesh) {
-  const config::Config config = config::read_config("fixtures/rainbow_road/meshgraph.yml", config::RuleLookup{
-      [](std::string_view text) -> std::optional<std::string> {
-        const check::Rule* rule = rules::find_rule(text);
-        return rule == nullptr ? std::nullopt : std::optional<std::string>(rule->info.id);
-      },
-      [](std::string_view text) { return rules::nearest_rule(text); }});
+  const config::Config config = config::read_config(
+      "fixtures/rainbow_road/meshgraph.yml",
+      config::RuleLookup{[](std::string_view text) -> std::optional<std::string> {
+                           const check::Rule* rule = rules::find_rule(text);
+                           return rule == nullptr ? std::nullopt
+                                                  : std::optional<std::string>(rule->info.id);
+                         },
+                         [](std::string_view text) { return rules::nearest_rule(text); }});
   check::Policy policy = config.policy;
   policy.as_of = check::Date{2026, 11, 23};
   check::RunSettings settings;
@@ -43,7 +45,8 @@ const report::DiagramNode& node_by_id(const report::Diagram& diagram, std::strin
   return diagram.nodes.front();
 }
 
-const report::DiagramEdge* find_edge(const report::Diagram& diagram, std::string_view from, std::string_view to) {
+const report::DiagramEdge* find_edge(const report::Diagram& diagram, std::string_view from,
+                                     std::string_view to) {
   for (const report::DiagramEdge& edge : diagram.edges) {
     if (diagram.nodes[edge.from].id == from && diagram.nodes[edge.to].id == to) return &edge;
   }

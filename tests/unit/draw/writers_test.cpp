@@ -20,7 +20,8 @@ namespace {
 
 /// Every troublesome character STYLE.md §7 lists, and the breakouts each format invites.
 const std::string kHostile =
-    "x\"]; pwned [label=\"pwned\" ' \\N \\ < & | ` % : , \r\n --> </script><script>alert(1)</script> #quot; é✓";
+    "x\"]; pwned [label=\"pwned\" ' \\N \\ < & | ` % : , \r\n --> "
+    "</script><script>alert(1)</script> #quot; é✓";
 
 /// A two-node diagram whose every text is hostile.
 Diagram hostile_diagram(Highlight highlight = Highlight::Check) {
@@ -38,9 +39,11 @@ Diagram hostile_diagram(Highlight highlight = Highlight::Check) {
     node.mark = Mark::Error;
     diagram.nodes.push_back(node);
   }
-  diagram.clusters.push_back(DiagramCluster{"project." + kHostile, kHostile, {kHostile}, false, {}, {0, 1}});
+  diagram.clusters.push_back(
+      DiagramCluster{"project." + kHostile, kHostile, {kHostile}, false, {}, {0, 1}});
   diagram.top_clusters = {0};
-  diagram.edges.push_back(DiagramEdge{0, 1, kHostile, {kHostile}, true, true, Mark::Error, {"MESH001"}});
+  diagram.edges.push_back(
+      DiagramEdge{0, 1, kHostile, {kHostile}, true, true, Mark::Error, {"MESH001"}});
   return diagram;
 }
 
@@ -66,7 +69,8 @@ TEST_CASE("escape_mermaid turns syntax characters into entity codes and line bre
 }
 
 TEST_CASE("escape_json_for_html leaves no character that could end the script element") {
-  CHECK(escape_json_for_html(R"({"a":"</script><!--&"})") == R"({"a":"\u003c/script\u003e\u003c!--\u0026"})");
+  CHECK(escape_json_for_html(R"({"a":"</script><!--&"})") ==
+        R"({"a":"\u003c/script\u003e\u003c!--\u0026"})");
 }
 
 TEST_CASE("hostile names cannot add a node or an attribute to the DOT") {
@@ -81,7 +85,8 @@ TEST_CASE("hostile names cannot add a node or an attribute to the DOT") {
   // cgraph keeps a quoted string as written less its \" escapes; our doubled backslashes stay
   // doubled here, and Graphviz's label code turns each \\ back into one backslash.
   std::string stored = escape_dot(kHostile) + "\\npublic";
-  for (std::size_t at = stored.find("\\\""); at != std::string::npos; at = stored.find("\\\"", at)) stored.erase(at, 1);
+  for (std::size_t at = stored.find("\\\""); at != std::string::npos; at = stored.find("\\\"", at))
+    stored.erase(at, 1);
   CHECK(std::string(agget(plain, const_cast<char*>("label"))) == stored);
 }
 
@@ -102,7 +107,8 @@ TEST_CASE("Mermaid labels stay inside their quotes, one statement per line") {
     CHECK_MESSAGE(std::count(line.begin(), line.end(), '"') % 2 == 0, line);
     CHECK_MESSAGE(line.find("-->") == std::string::npos, line);
     std::string without_breaks = line;
-    for (std::size_t at = without_breaks.find("<br/>"); at != std::string::npos; at = without_breaks.find("<br/>")) {
+    for (std::size_t at = without_breaks.find("<br/>"); at != std::string::npos;
+         at = without_breaks.find("<br/>")) {
       without_breaks.erase(at, 5);
     }
     CHECK_MESSAGE(without_breaks.find('<') == std::string::npos, line);
@@ -126,14 +132,18 @@ TEST_CASE("the HTML page holds its data as JSON that no name can end early") {
   finding.message = kHostile;
   finding.location.unique_id = "model.p.plain";
   const std::vector<check::Diagnostic> findings{finding};
-  const std::string html = render_html(diagram, render_graphviz(render_dot(diagram), "svg"), findings);
+  const std::string html =
+      render_html(diagram, render_graphviz(render_dot(diagram), "svg"), findings);
   // Only our own two script elements: the JSON data and the page script.
   std::size_t scripts = 0;
-  for (std::size_t at = html.find("<script"); at != std::string::npos; at = html.find("<script", at + 1)) ++scripts;
+  for (std::size_t at = html.find("<script"); at != std::string::npos;
+       at = html.find("<script", at + 1))
+    ++scripts;
   CHECK(scripts == 2);
   const std::string open = "<script type=\"application/json\" id=\"mg-data\">";
   const std::size_t begin = html.find(open) + open.size();
-  const nlohmann::json data = nlohmann::json::parse(html.substr(begin, html.find("</script>", begin) - begin));
+  const nlohmann::json data =
+      nlohmann::json::parse(html.substr(begin, html.find("</script>", begin) - begin));
   CHECK(data["nodes"][0]["id"] == "model.p." + kHostile);
   CHECK(html.find("Content-Security-Policy") != std::string::npos);
   CHECK(html.find("<td>" + std::string("x&quot;]; pwned")) != std::string::npos);
@@ -141,9 +151,11 @@ TEST_CASE("the HTML page holds its data as JSON that no name can end early") {
 
 TEST_CASE("inline_svg drops the prolog and comments and sizes the SVG to its container") {
   const std::string svg =
-      "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- Generated -->\n<svg width=\"100pt\" height=\"50pt\" viewBox=\"0 0 100 50\">"
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- Generated -->\n<svg width=\"100pt\" "
+      "height=\"50pt\" viewBox=\"0 0 100 50\">"
       "<!-- node --><g id=\"a\"/></svg>\n";
-  CHECK(inline_svg(svg) == "<svg width=\"100%\" height=\"100%\" viewBox=\"0 0 100 50\"><g id=\"a\"/></svg>\n");
+  CHECK(inline_svg(svg) ==
+        "<svg width=\"100%\" height=\"100%\" viewBox=\"0 0 100 50\"><g id=\"a\"/></svg>\n");
 }
 
 }  // namespace meshgraph::report

@@ -36,7 +36,8 @@ std::string error_message(std::string_view text) {
 std::vector<std::string> selected(const MeshGraph& mesh, std::string_view text) {
   std::vector<std::string> ids;
   for (NodeId id : select_nodes(mesh, parse_selector(text))) {
-    if (mesh.node(id).resource_type != load::ResourceType::Test) ids.push_back(mesh.node(id).unique_id);
+    if (mesh.node(id).resource_type != load::ResourceType::Test)
+      ids.push_back(mesh.node(id).unique_id);
   }
   std::sort(ids.begin(), ids.end());
   return ids;
@@ -68,7 +69,8 @@ TEST_CASE("a plus before or after a term adds every generation, a number bounds 
 }
 
 TEST_CASE("methods project, group and access take a value after the colon") {
-  const Selector selector = parse_selector("project:finance_marketing  group:platform_core access:public");
+  const Selector selector =
+      parse_selector("project:finance_marketing  group:platform_core access:public");
   REQUIRE(selector.terms.size() == 3);
   CHECK(selector.terms[0].method == SelectorMethod::Project);
   CHECK(selector.terms[0].value == "finance_marketing");
@@ -84,7 +86,8 @@ TEST_CASE("a word that starts with digits is a name unless a plus follows the di
 
 TEST_CASE("errors point at the column of the bad character") {
   CHECK(error_column("fct_donations,fct_orders") == 14);
-  CHECK(error_message("a,b") == "intersections (',') are not supported; separate a union with spaces");
+  CHECK(error_message("a,b") ==
+        "intersections (',') are not supported; separate a union with spaces");
   CHECK(error_column("projec:finance") == 1);
   CHECK(error_message("projec:finance") == "unknown selector method 'projec:'");
   CHECK(error_column("project:") == 9);
@@ -121,39 +124,49 @@ TEST_CASE("selection on Rainbow Road") {
 
   SUBCASE("a name selects every version of a versioned model; name.vN one version") {
     CHECK(selected(mesh, "dim_shelters") ==
-          std::vector<std::string>{"model.data_platform.dim_shelters.v1", "model.data_platform.dim_shelters.v2"});
-    CHECK(selected(mesh, "dim_shelters.v2") == std::vector<std::string>{"model.data_platform.dim_shelters.v2"});
+          std::vector<std::string>{"model.data_platform.dim_shelters.v1",
+                                   "model.data_platform.dim_shelters.v2"});
+    CHECK(selected(mesh, "dim_shelters.v2") ==
+          std::vector<std::string>{"model.data_platform.dim_shelters.v2"});
   }
   SUBCASE("+name adds every ancestor, through refs and sources") {
     CHECK(selected(mesh, "+fct_donations") ==
-          std::vector<std::string>{"model.data_platform.int_donor_pii", "model.data_platform.stg_donations",
-                                   "model.finance_marketing.fct_donations", "model.finance_marketing.stg_campaigns",
-                                   "source.data_platform.donor_crm.donations", "source.data_platform.donor_crm.donors",
-                                   "source.finance_marketing.marketing_hub.campaigns"});
+          std::vector<std::string>{
+              "model.data_platform.int_donor_pii", "model.data_platform.stg_donations",
+              "model.finance_marketing.fct_donations", "model.finance_marketing.stg_campaigns",
+              "source.data_platform.donor_crm.donations", "source.data_platform.donor_crm.donors",
+              "source.finance_marketing.marketing_hub.campaigns"});
   }
   SUBCASE("1+name adds the parents only") {
     CHECK(selected(mesh, "1+fct_donations") ==
-          std::vector<std::string>{"model.data_platform.int_donor_pii", "model.finance_marketing.fct_donations",
+          std::vector<std::string>{"model.data_platform.int_donor_pii",
+                                   "model.finance_marketing.fct_donations",
                                    "model.finance_marketing.stg_campaigns"});
   }
   SUBCASE("name+ adds every descendant, across projects") {
     const std::vector<std::string> ids = selected(mesh, "fct_adoptions+");
-    CHECK(std::find(ids.begin(), ids.end(), "model.people_ops.volunteer_placement_impact") != ids.end());
-    CHECK(std::find(ids.begin(), ids.end(), "exposure.people_ops.volunteer_impact_dashboard") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "model.people_ops.volunteer_placement_impact") !=
+          ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "exposure.people_ops.volunteer_impact_dashboard") !=
+          ids.end());
   }
   SUBCASE("name+1 stops at the children") {
     const std::vector<std::string> ids = selected(mesh, "fct_adoptions+1");
-    CHECK(std::find(ids.begin(), ids.end(), "model.people_ops.volunteer_placement_impact") != ids.end());
-    CHECK(std::find(ids.begin(), ids.end(), "exposure.people_ops.volunteer_impact_dashboard") == ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "model.people_ops.volunteer_placement_impact") !=
+          ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "exposure.people_ops.volunteer_impact_dashboard") ==
+          ids.end());
   }
   SUBCASE("access:public selects public models of every project") {
     // 14 public models, and people_ops' 5 other models, 3 sources and 1 exposure.
     CHECK(selected(mesh, "access:public project:people_ops").size() == 23);
-    CHECK(selected(mesh, "access:private") == std::vector<std::string>{"model.data_platform.int_donor_pii"});
+    CHECK(selected(mesh, "access:private") ==
+          std::vector<std::string>{"model.data_platform.int_donor_pii"});
   }
   SUBCASE("group: and project: select their members") {
     CHECK(selected(mesh, "group:finance").size() == 8);
-    CHECK(selected(mesh, "project:rescue_operations").size() == 13);  // 8 models, 3 sources, 2 exposures
+    CHECK(selected(mesh, "project:rescue_operations").size() ==
+          13);  // 8 models, 3 sources, 2 exposures
   }
   SUBCASE("a term that matches nothing is an error with the candidates") {
     try {
@@ -162,8 +175,8 @@ TEST_CASE("selection on Rainbow Road") {
     } catch (const SelectorError& error) {
       CHECK(std::string(error.what()) == "no project of the mesh is named 'financ'");
       CHECK(error.column() == 23);
-      CHECK(error.candidates() ==
-            std::vector<std::string>{"data_platform", "finance_marketing", "people_ops", "rescue_operations"});
+      CHECK(error.candidates() == std::vector<std::string>{"data_platform", "finance_marketing",
+                                                           "people_ops", "rescue_operations"});
     }
   }
 }
