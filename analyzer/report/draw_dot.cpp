@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "report/draw_escape.hpp"
+#include "report/escape.hpp"
 #include "report/draw_style.hpp"
 
 namespace meshgraph::report {

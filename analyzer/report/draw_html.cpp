@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/draw_escape.hpp"
 #include "report/draw_html_assets.hpp"
 #include "report/draw_style.hpp"
 #include "report/escape.hpp"

@@ -6,7 +6,7 @@
 
 #include <map>
 
-#include "report/draw_escape.hpp"
+#include "report/escape.hpp"
 #include "report/draw_style.hpp"
 
 namespace meshgraph::report {

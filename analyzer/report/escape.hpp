@@ -44,4 +44,20 @@ std::string markdown_table_code(std::string_view text);
 /// `file://` URI.
 std::string escape_uri_path(std::string_view path);
 
+/// The inside of a DOT double-quoted string (an id, label or tooltip). `"` and `\` are escaped:
+/// Graphviz reads `\N`, `\G`, `\l` in labels and ids as its own escapes, so every backslash of
+/// the data is doubled. Line breaks become Graphviz's `\n`; other control characters a space.
+std::string escape_dot(std::string_view text);
+
+/// The inside of a Mermaid quoted label (`n1["…"]`, `-->|"…"|`). Mermaid has no backslash
+/// escape: characters it or the browser would read as syntax (`"`, `#`, `<`, `>`, `&`, backtick,
+/// `|`, `%`) become its entity codes (`#quot;`, `#35;`, …), shown as the character itself.
+/// Line breaks become spaces: one statement per line is Mermaid's syntax.
+std::string escape_mermaid(std::string_view text);
+
+/// A JSON document made safe as the content of `<script type="application/json">`: `<`, `>`
+/// and `&` become `\u003c`, `\u003e`, `\u0026` (they only occur inside JSON strings, where the
+/// escapes mean the same), so no `</script>` or `<!--` can end or change the element.
+std::string escape_json_for_html(std::string_view json);
+
 }  // namespace meshgraph::report

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "report/draw_dot.hpp"
-#include "report/draw_escape.hpp"
+#include "report/escape.hpp"
 #include "report/draw_graphviz.hpp"
 #include "report/draw_html.hpp"
 #include "report/draw_mermaid.hpp"
