@@ -1,5 +1,7 @@
 // Fuzzes the policy file reader (config::read_config, yaml-cpp). Contract: any bytes either
 // read as a Config or raise one InputError naming the file, with a position inside it.
+#include <yaml-cpp/yaml.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,7 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const config::Config config = config::read_config(path, lookup);
     config::check_project_names(config, {"data_platform", "finance_marketing", "people_ops"});
   } catch (const load::InputError& error) {
-    fuzz::check_input_error(error, path, text);
+    fuzz::check_input_error(error, path, text, fuzz::Positions::YamlCharacters);
+  } catch (const YAML::BadConversion&) {
+    // A key that is a list or a mapping (`? [a]\n: b`) escapes as "internal error" (reported).
+    if (!fuzz::is_known_bug("policy-key-not-scalar")) throw;
   }
   return 0;
 }

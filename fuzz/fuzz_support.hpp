@@ -34,9 +34,19 @@ class MemoryFile {
   std::string path_;
 };
 
+/// How a reader counts positions. Both count lines by LF; JSON readers count columns in bytes,
+/// yaml-cpp in characters of the text it decoded (it guesses UTF-16 or UTF-32 from NUL bytes
+/// at the start, and repairs invalid UTF-8).
+enum class Positions { JsonBytes, YamlCharacters };
+
 /// The invariants of every InputError: it names `path`, says something, and a position it
 /// gives lies inside `text` (a column may point just past the end of a line).
-void check_input_error(const load::InputError& error, const std::string& path, std::string_view text);
+void check_input_error(const load::InputError& error, const std::string& path, std::string_view text,
+                       Positions positions = Positions::JsonBytes);
+
+/// Whether MESHGRAPH_FUZZ_KNOWN_BUGS (comma-separated names, docs/robustness.md) lists `name`:
+/// a long run can step around a crash already reported, to look for new ones.
+bool is_known_bug(std::string_view name);
 
 /// Whether `text` is well-formed UTF-8 (what JSON output must round-trip unchanged).
 bool is_valid_utf8(std::string_view text);
