@@ -19,7 +19,8 @@ namespace {
 
 using namespace meshgraph;
 
-std::optional<std::vector<check::BaselineEntry>> read(const std::string& path, std::string_view text) {
+std::optional<std::vector<check::BaselineEntry>> read(const std::string& path,
+                                                      std::string_view text) {
   try {
     return load::read_baseline(path);
   } catch (const load::InputError& error) {

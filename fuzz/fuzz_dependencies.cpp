@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     const std::optional<std::vector<std::string>> projects = load::read_declared_projects(folder);
-    MESHGRAPH_FUZZ_CHECK(projects.has_value(), "a project folder with dbt_project.yml was not read");
+    MESHGRAPH_FUZZ_CHECK(projects.has_value(),
+                         "a project folder with dbt_project.yml was not read");
   } catch (const load::InputError& error) {
     fuzz::check_input_error(error, path, text, fuzz::Positions::YamlCharacters);
   }

@@ -2,10 +2,9 @@
 // syntax-error locator). Contract: any bytes either load or raise one InputError naming the
 // file with a position inside it; a manifest that loads goes through the graph, every check
 // rule and the text and JSON renderers without throwing (load/ normalises odd data, STYLE.md §12).
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -62,7 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check::RunResult result =
       check::run_checks(rules::all_rules(), check::CheckContext{mesh, policy}, settings);
 
-  report::Report report{"check", {}, std::move(result.diagnostics), result.waived, {}};
+  report::Report report;
+  report.command = "check";
+  report.diagnostics = std::move(result.diagnostics);
+  report.waived = result.waived;
   (void)report::render_text(report);
   const std::string json = report::render_json(report);
   MESHGRAPH_FUZZ_CHECK(nlohmann::json::accept(json), "the JSON report is not valid JSON");

@@ -21,13 +21,12 @@ using namespace meshgraph;
 
 /// The lookup the CLI gives the reader: the rule registry.
 config::RuleLookup registry_lookup() {
-  return config::RuleLookup{
-      [](std::string_view text) -> std::optional<std::string> {
-        const check::Rule* rule = rules::find_rule(text);
-        if (rule == nullptr) return std::nullopt;
-        return std::string(rule->info.id);
-      },
-      [](std::string_view text) { return rules::nearest_rule(text); }};
+  return config::RuleLookup{[](std::string_view text) -> std::optional<std::string> {
+                              const check::Rule* rule = rules::find_rule(text);
+                              if (rule == nullptr) return std::nullopt;
+                              return std::string(rule->info.id);
+                            },
+                            [](std::string_view text) { return rules::nearest_rule(text); }};
 }
 
 }  // namespace

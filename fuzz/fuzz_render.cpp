@@ -6,11 +6,11 @@
 // comment limit; a baseline written is read back by load::read_baseline unchanged.
 #include <expat.h>
 #include <fuzzer/FuzzedDataProvider.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -49,7 +49,8 @@ constexpr std::size_t kRules = 3;
 std::span<const check::Rule> some_rules() {
   static const std::vector<check::Rule> rules = [] {
     std::vector<check::Rule> cut(rules::all_rules().begin(), rules::all_rules().begin() + kRules);
-    for (check::Rule& rule : cut) rule.info.doc = "## What it flags\nA finding.\n\n## Why it matters\nIt does.\n";
+    for (check::Rule& rule : cut)
+      rule.info.doc = "## What it flags\nA finding.\n\n## Why it matters\nIt does.\n";
     return cut;
   }();
   return rules;
@@ -58,7 +59,8 @@ std::span<const check::Rule> some_rules() {
 /// Untrusted text: usually short, sometimes from a small pool so findings and impact entries
 /// share unique_ids, as they do in real reports, sometimes long (a size limit of a format).
 std::string untrusted(FuzzedDataProvider& input) {
-  static const char* const kPool[] = {"model.p.orders", "model.q.orders", "exposure.q.dash", "p", "q", ""};
+  static const char* const kPool[] = {
+      "model.p.orders", "model.q.orders", "exposure.q.dash", "p", "q", ""};
   switch (input.ConsumeIntegralInRange<int>(0, 7)) {
     case 0: {
       const std::string unit = input.ConsumeRandomLengthString(8);
@@ -68,8 +70,10 @@ std::string untrusted(FuzzedDataProvider& input) {
     }
     case 1:
     case 2:
-    case 3: return kPool[input.ConsumeIntegralInRange<std::size_t>(0, std::size(kPool) - 1)];
-    default: return input.ConsumeRandomLengthString(64);
+    case 3:
+      return kPool[input.ConsumeIntegralInRange<std::size_t>(0, std::size(kPool) - 1)];
+    default:
+      return input.ConsumeRandomLengthString(64);
   }
 }
 
@@ -92,13 +96,17 @@ check::Diagnostic make_diagnostic(FuzzedDataProvider& input) {
       {check::Severity::Note, check::Severity::Warning, check::Severity::Error});
   diagnostic.message = untrusted(input);
   diagnostic.help = untrusted(input);
-  diagnostic.location = check::Location{untrusted(input), untrusted(input), untrusted(input),
-                                        untrusted(input), input.ConsumeIntegral<std::uint32_t>(),
+  diagnostic.location = check::Location{untrusted(input),
+                                        untrusted(input),
+                                        untrusted(input),
+                                        untrusted(input),
+                                        input.ConsumeIntegral<std::uint32_t>(),
                                         input.ConsumeIntegral<std::uint32_t>()};
   diagnostic.related = untrusted_list(input);
   diagnostic.notes = untrusted_list(input);
   const std::size_t details = input.ConsumeIntegralInRange<std::size_t>(0, 2);
-  for (std::size_t i = 0; i < details; ++i) diagnostic.details[untrusted(input)] = untrusted_list(input);
+  for (std::size_t i = 0; i < details; ++i)
+    diagnostic.details[untrusted(input)] = untrusted_list(input);
   diagnostic.is_baseline = input.ConsumeBool();
   return diagnostic;
 }
@@ -117,7 +125,8 @@ impact::ImpactEntry make_impact(FuzzedDataProvider& input) {
   entry.downstream.owners = untrusted_list(input);
   const std::size_t paths = input.ConsumeIntegralInRange<std::size_t>(0, kMaxItems);
   for (std::size_t i = 0; i < paths; ++i) {
-    entry.downstream.paths.push_back(impact::ConsumerPath{untrusted(input), untrusted(input), untrusted_list(input)});
+    entry.downstream.paths.push_back(
+        impact::ConsumerPath{untrusted(input), untrusted(input), untrusted_list(input)});
   }
   return entry;
 }
@@ -127,13 +136,13 @@ report::Report make_report(FuzzedDataProvider& input) {
   report.command = input.ConsumeBool() ? "check" : "impact";
   const std::size_t projects = input.ConsumeIntegralInRange<std::size_t>(0, 3);
   for (std::size_t i = 0; i < projects; ++i) {
-    report.projects.push_back(report::ProjectSummary{untrusted(input), untrusted(input),
-                                                     input.ConsumeIntegral<int>(), untrusted(input),
-                                                     input.ConsumeIntegral<std::uint16_t>(),
-                                                     input.ConsumeIntegral<std::uint16_t>()});
+    report.projects.push_back(report::ProjectSummary{
+        untrusted(input), untrusted(input), input.ConsumeIntegral<int>(), untrusted(input),
+        input.ConsumeIntegral<std::uint16_t>(), input.ConsumeIntegral<std::uint16_t>()});
   }
   const std::size_t diagnostics = input.ConsumeIntegralInRange<std::size_t>(0, kMaxFindings);
-  for (std::size_t i = 0; i < diagnostics; ++i) report.diagnostics.push_back(make_diagnostic(input));
+  for (std::size_t i = 0; i < diagnostics; ++i)
+    report.diagnostics.push_back(make_diagnostic(input));
   check::sort_diagnostics(report.diagnostics);
   report.waived = input.ConsumeIntegral<std::uint16_t>();
   if (input.ConsumeBool()) {
@@ -188,24 +197,28 @@ void check_json(const std::string& text, const report::Report& report) {
     check_string(findings[i].at("file"), diagnostic.location.file);
     check_strings(findings[i].at("related"), diagnostic.related);
   }
-  MESHGRAPH_FUZZ_CHECK(document.at("projects").size() == report.projects.size(), "projects were lost");
+  MESHGRAPH_FUZZ_CHECK(document.at("projects").size() == report.projects.size(),
+                       "projects were lost");
   if (report.command == "impact") {
-    MESHGRAPH_FUZZ_CHECK(document.at("impact").size() == report.impact.size(), "impact entries were lost");
+    MESHGRAPH_FUZZ_CHECK(document.at("impact").size() == report.impact.size(),
+                         "impact entries were lost");
   }
 }
 
 void check_json_document(const std::string& text, std::string_view format) {
-  MESHGRAPH_FUZZ_CHECK(nlohmann::json::accept(text), std::string(format) + " output is not valid JSON");
+  MESHGRAPH_FUZZ_CHECK(nlohmann::json::accept(text),
+                       std::string(format) + " output is not valid JSON");
 }
 
 void check_xml(const std::string& text) {
   XML_Parser parser = XML_ParserCreate("UTF-8");
   const XML_Status status = XML_Parse(parser, text.data(), static_cast<int>(text.size()), XML_TRUE);
-  const std::string error = status == XML_STATUS_OK ? "" : XML_ErrorString(XML_GetErrorCode(parser));
+  const std::string error =
+      status == XML_STATUS_OK ? "" : XML_ErrorString(XML_GetErrorCode(parser));
   const auto line = XML_GetCurrentLineNumber(parser);
   XML_ParserFree(parser);
-  MESHGRAPH_FUZZ_CHECK(status == XML_STATUS_OK, "JUnit output is not well-formed XML: " + error + " at line " +
-                                                    std::to_string(line));
+  MESHGRAPH_FUZZ_CHECK(status == XML_STATUS_OK, "JUnit output is not well-formed XML: " + error +
+                                                    " at line " + std::to_string(line));
 }
 
 /// One `::command …::` line per finding, and no other line that GitHub would run.
@@ -219,13 +232,17 @@ void check_github(const std::string& text, const report::Report& report) {
     if (line.starts_with("::")) ++commands;
     start = end + 1;
   }
-  MESHGRAPH_FUZZ_CHECK(commands == report.diagnostics.size(), "GitHub output has a command per finding, no more");
+  MESHGRAPH_FUZZ_CHECK(commands == report.diagnostics.size(),
+                       "GitHub output has a command per finding, no more");
 }
 
 void check_markdown(const std::string& text) {
-  const auto code_points = static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  MESHGRAPH_FUZZ_CHECK(code_points <= report::kMarkdownMaxCodePoints, "the Markdown comment is over GitHub's limit");
+  const auto code_points =
+      static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
+  MESHGRAPH_FUZZ_CHECK(code_points <= report::kMarkdownMaxCodePoints,
+                       "the Markdown comment is over GitHub's limit");
 }
 
 void check_baseline(const report::Report& report) {
@@ -235,7 +252,8 @@ void check_baseline(const report::Report& report) {
   try {
     entries = load::read_baseline(file.write(written));
   } catch (const load::InputError& error) {
-    MESHGRAPH_FUZZ_CHECK(false, std::string("meshgraph cannot read the baseline it wrote: ") + error.what());
+    MESHGRAPH_FUZZ_CHECK(
+        false, std::string("meshgraph cannot read the baseline it wrote: ") + error.what());
   }
   MESHGRAPH_FUZZ_CHECK(entries.size() == report.diagnostics.size(), "baseline entries were lost");
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -245,7 +263,8 @@ void check_baseline(const report::Report& report) {
     std::sort(related.begin(), related.end());
     if (!std::all_of(related.begin(), related.end(), fuzz::is_valid_utf8)) continue;
     MESHGRAPH_FUZZ_CHECK(entries[i].rule == diagnostic.rule, "a baseline rule changed");
-    MESHGRAPH_FUZZ_CHECK(entries[i].unique_id == diagnostic.location.unique_id, "a baseline unique_id changed");
+    MESHGRAPH_FUZZ_CHECK(entries[i].unique_id == diagnostic.location.unique_id,
+                         "a baseline unique_id changed");
     MESHGRAPH_FUZZ_CHECK(entries[i].related == related, "a baseline related list changed");
   }
 }
@@ -260,9 +279,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_json_document(report::render_sarif(report, some_rules()), "SARIF");
   check_json_document(report::render_gitlab(report), "GitLab");
   const std::optional<check::Severity> threshold =
-      input.ConsumeBool() ? std::nullopt
-                          : std::optional(input.PickValueInArray(
-                                {check::Severity::Note, check::Severity::Warning, check::Severity::Error}));
+      input.ConsumeBool()
+          ? std::nullopt
+          : std::optional(input.PickValueInArray(
+                {check::Severity::Note, check::Severity::Warning, check::Severity::Error}));
   check_xml(report::render_junit(report, some_rules(), threshold));
   check_github(report::render_github(report), report);
   check_markdown(report::render_markdown(report, threshold));

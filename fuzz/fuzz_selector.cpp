@@ -22,14 +22,15 @@ using namespace meshgraph;
 
 /// The harness runs from the repository root (scripts/fuzz does).
 graph::MeshGraph rainbow_road() {
-  return graph::MeshGraph::build(
-      load::read_manifests(load::find_manifests({"fixtures/rainbow_road"}, {"fixtures/rainbow_road/pr"})));
+  return graph::MeshGraph::build(load::read_manifests(
+      load::find_manifests({"fixtures/rainbow_road"}, {"fixtures/rainbow_road/pr"})));
 }
 
 /// Columns count characters: every byte but UTF-8 continuation bytes.
 std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 void check_error(const graph::SelectorError& error, std::string_view text) {
@@ -53,13 +54,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   MESHGRAPH_FUZZ_CHECK(!selector.terms.empty(), "a selector without terms parsed");
   for (const graph::SelectorTerm& term : selector.terms) {
     MESHGRAPH_FUZZ_CHECK(!term.value.empty(), "a term without a value parsed");
-    MESHGRAPH_FUZZ_CHECK(term.column >= 1 && term.column <= characters(text), "a term's column is outside the text");
+    MESHGRAPH_FUZZ_CHECK(term.column >= 1 && term.column <= characters(text),
+                         "a term's column is outside the text");
   }
   try {
     const std::vector<graph::NodeId> nodes = graph::select_nodes(mesh, selector);
-    MESHGRAPH_FUZZ_CHECK(std::is_sorted(nodes.begin(), nodes.end()), "selected nodes are not sorted");
-    MESHGRAPH_FUZZ_CHECK(std::adjacent_find(nodes.begin(), nodes.end()) == nodes.end(), "a node is selected twice");
-    MESHGRAPH_FUZZ_CHECK(nodes.empty() || nodes.back() < mesh.nodes().size(), "a selected node is not in the mesh");
+    MESHGRAPH_FUZZ_CHECK(std::is_sorted(nodes.begin(), nodes.end()),
+                         "selected nodes are not sorted");
+    MESHGRAPH_FUZZ_CHECK(std::adjacent_find(nodes.begin(), nodes.end()) == nodes.end(),
+                         "a node is selected twice");
+    MESHGRAPH_FUZZ_CHECK(nodes.empty() || nodes.back() < mesh.nodes().size(),
+                         "a selected node is not in the mesh");
   } catch (const graph::SelectorError& error) {
     check_error(error, text);
   }

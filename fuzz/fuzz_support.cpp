@@ -12,7 +12,8 @@
 
 namespace meshgraph::fuzz {
 
-void check(bool condition, const char* expression, std::string_view what, const char* file, int line) {
+void check(bool condition, const char* expression, std::string_view what, const char* file,
+           int line) {
   if (condition) return;
   fmt::print(stderr, "{}:{}: fuzz invariant broken: {}\n  {}\n", file, line, expression, what);
   std::abort();
@@ -54,14 +55,15 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 std::size_t utf8_characters(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace
 
-void check_input_error(const load::InputError& error, const std::string& path, std::string_view text,
-                       Positions positions) {
+void check_input_error(const load::InputError& error, const std::string& path,
+                       std::string_view text, Positions positions) {
   const std::string_view message = error.what();
   MESHGRAPH_FUZZ_CHECK(error.file() == path, message);
   MESHGRAPH_FUZZ_CHECK(!message.empty(), "an InputError without a message");
@@ -79,8 +81,9 @@ void check_input_error(const load::InputError& error, const std::string& path, s
     length = utf8_characters(line);
   }
   // A column may point one past the line's last character (an error at its end).
-  MESHGRAPH_FUZZ_CHECK(position.column <= length + 1,
-                       fmt::format("{} at column {} of a line of {}", message, position.column, length));
+  MESHGRAPH_FUZZ_CHECK(
+      position.column <= length + 1,
+      fmt::format("{} at column {} of a line of {}", message, position.column, length));
 }
 
 bool is_known_bug(std::string_view name) {

@@ -14,7 +14,8 @@ namespace meshgraph::fuzz {
 #define MESHGRAPH_FUZZ_CHECK(condition, what) \
   ::meshgraph::fuzz::check((condition), #condition, (what), __FILE__, __LINE__)
 
-void check(bool condition, const char* expression, std::string_view what, const char* file, int line);
+void check(bool condition, const char* expression, std::string_view what, const char* file,
+           int line);
 
 /// A file that lives in memory (memfd), rewritten for each input; readers open it by its
 /// /proc/self/fd path like any other file.
@@ -41,8 +42,8 @@ enum class Positions { JsonBytes, YamlCharacters };
 
 /// The invariants of every InputError: it names `path`, says something, and a position it
 /// gives lies inside `text` (a column may point just past the end of a line).
-void check_input_error(const load::InputError& error, const std::string& path, std::string_view text,
-                       Positions positions = Positions::JsonBytes);
+void check_input_error(const load::InputError& error, const std::string& path,
+                       std::string_view text, Positions positions = Positions::JsonBytes);
 
 /// Whether MESHGRAPH_FUZZ_KNOWN_BUGS (comma-separated names, docs/robustness.md) lists `name`:
 /// a long run can step around a crash already reported, to look for new ones.
