@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const config::Config config = config::read_config(path, lookup);
     config::check_project_names(config, {"data_platform", "finance_marketing", "people_ops"});
   } catch (const load::InputError& error) {
-    fuzz::check_input_error(error, path, text, fuzz::Positions::YamlCharacters);
+    fuzz::check_input_error(error, path, text, fuzz::Positions::YamlDecoded);
   } catch (const YAML::BadConversion&) {
     // A key that is a list or a mapping (`? [a]\n: b`) escapes as "internal error" (reported).
     if (!fuzz::is_known_bug("policy-key-not-scalar")) throw;

@@ -54,12 +54,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-std::size_t utf8_characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 }  // namespace
 
 void check_input_error(const load::InputError& error, const std::string& path,
@@ -74,13 +68,13 @@ void check_input_error(const load::InputError& error, const std::string& path,
   MESHGRAPH_FUZZ_CHECK(position.line <= lines.size(),
                        fmt::format("{} at line {} of {}", message, position.line, lines.size()));
   const std::string_view line = lines[position.line - 1];
-  std::size_t length = line.size();
-  if (positions == Positions::YamlCharacters) {
-    // Columns of text yaml-cpp decoded as UTF-16/32, or repaired, are not ours to check.
-    if (!is_valid_utf8(text) || text.find('\0') != std::string_view::npos) return;
-    length = utf8_characters(line);
+  const std::size_t length = line.size();
+  // Columns of text yaml-cpp decoded as UTF-16/32, or repaired, are not ours to check.
+  if (positions == Positions::YamlDecoded &&
+      (!is_valid_utf8(text) || text.find('\0') != std::string_view::npos)) {
+    return;
   }
-  // A column may point one past the line's last character (an error at its end).
+  // A column may point one past the line's last byte (an error at its end).
   MESHGRAPH_FUZZ_CHECK(
       position.column <= length + 1,
       fmt::format("{} at column {} of a line of {}", message, position.column, length));

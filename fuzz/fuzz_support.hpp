@@ -35,10 +35,10 @@ class MemoryFile {
   std::string path_;
 };
 
-/// How a reader counts positions. Both count lines by LF; JSON readers count columns in bytes,
-/// yaml-cpp in characters of the text it decoded (it guesses UTF-16 or UTF-32 from NUL bytes
-/// at the start, and repairs invalid UTF-8).
-enum class Positions { JsonBytes, YamlCharacters };
+/// How a reader counts positions. Both count lines by LF and columns in bytes; yaml-cpp counts
+/// the bytes of the UTF-8 it decoded, which differ from the file's when it guessed UTF-16 or
+/// UTF-32 (from NUL bytes at the start) or replaced invalid UTF-8.
+enum class Positions { JsonBytes, YamlDecoded };
 
 /// The invariants of every InputError: it names `path`, says something, and a position it
 /// gives lies inside `text` (a column may point just past the end of a line).
