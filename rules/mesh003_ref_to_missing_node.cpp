@@ -56,10 +56,20 @@ check::Diagnostic describe(const graph::MeshGraph& mesh, const graph::ResolvedRe
   check::Diagnostic diagnostic;
   switch (ref.status) {
     case graph::RefStatus::MissingVersion:
-      diagnostic.message =
-          fmt::format("{} refs version {} of {}, which does not exist in project '{}' (versions: {})",
-                      node, *ref.ref->version, target, ref.target_project, known_versions(mesh, ref));
-      diagnostic.help = "pin a version that exists, or drop v= to follow the latest version";
+      if (ref.ref->version) {
+        diagnostic.message =
+            fmt::format("{} refs version {} of {}, which does not exist in project '{}' (versions: {})",
+                        node, *ref.ref->version, target, ref.target_project, known_versions(mesh, ref));
+        diagnostic.help = "pin a version that exists, or drop v= to follow the latest version";
+      } else {
+        // An unpinned ref follows latest_version; a hand-edited or broken manifest can name a
+        // latest version that no node has.
+        diagnostic.message = fmt::format(
+            "{} refs {}, whose latest_version does not exist in project '{}' (versions: {})", node,
+            target, ref.target_project, known_versions(mesh, ref));
+        diagnostic.help = fmt::format("set latest_version of {} to a version it defines, then run 'dbt parse'",
+                                      target);
+      }
       break;
     case graph::RefStatus::MissingProject:
       diagnostic.message = fmt::format("{} refs {}, but project '{}' is not in the mesh", node,

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
 
 #include "load/input_error.hpp"
 
@@ -36,7 +37,21 @@ struct FileCloser {
 
 }  // namespace
 
-simdjson::padded_string read_padded_file(const std::string& path, std::string_view missing_help) {
+char* FileBuffer::resize(std::size_t size) {
+  const std::size_t needed = size + simdjson::SIMDJSON_PADDING;
+  if (needed > capacity_) {
+    data_.reset(new char[needed]);
+    capacity_ = needed;
+  }
+  size_ = size;
+  std::memset(data_.get() + size, 0, simdjson::SIMDJSON_PADDING);
+  return data_.get();
+}
+
+namespace {
+
+/// Opens `path` after checking what it is; returns its size.
+std::size_t checked_size(const std::string& path, std::string_view missing_help) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) fail_errno(path, errno, missing_help);
   if (S_ISDIR(info.st_mode)) {
@@ -47,18 +62,45 @@ simdjson::padded_string read_padded_file(const std::string& path, std::string_vi
     throw InputError(path, "expected a regular file (not a pipe, socket or device)",
                      "write the manifest to a file first, then give its path");
   }
-  if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+  // simdjson reads documents of at most 4 GiB - 1 byte.
+  if (static_cast<std::uint64_t>(info.st_size) >= kMaxFileBytes) {
     throw InputError(path,
-                     fmt::format("the file is {} MiB; meshgraph reads manifests up to {} MiB",
+                     fmt::format("the file is {} MiB; meshgraph reads manifests smaller than {} MiB",
                                  info.st_size >> 20, kMaxFileBytes >> 20),
                      "check that this is a dbt manifest.json");
   }
+  return static_cast<std::size_t>(info.st_size);
+}
+
+template <typename Allocate>
+void read_whole(const std::string& path, std::string_view missing_help, Allocate&& allocate) {
+  const std::size_t size = checked_size(path, missing_help);
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) fail_errno(path, errno, missing_help);
-  const auto size = static_cast<std::size_t>(info.st_size);
-  simdjson::padded_string buffer(size);
-  if (size > 0 && std::fread(buffer.data(), 1, size, file.get()) != size) fail_errno(path, errno, missing_help);
+  char* data = nullptr;
+  try {
+    data = allocate(size);
+  } catch (const std::bad_alloc&) {
+    throw InputError(path, fmt::format("the file is {} MiB; there is not enough memory to read it", size >> 20),
+                     "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
+  }
+  if (size > 0 && std::fread(data, 1, size, file.get()) != size) fail_errno(path, errno, missing_help);
+}
+
+}  // namespace
+
+simdjson::padded_string read_padded_file(const std::string& path, std::string_view missing_help) {
+  simdjson::padded_string buffer;
+  read_whole(path, missing_help, [&](std::size_t size) {
+    buffer = simdjson::padded_string(size);
+    if (buffer.data() == nullptr) throw std::bad_alloc();  // simdjson allocates with nothrow
+    return buffer.data();
+  });
   return buffer;
+}
+
+void read_file_into(const std::string& path, FileBuffer& buffer, std::string_view missing_help) {
+  read_whole(path, missing_help, [&](std::size_t size) { return buffer.resize(size); });
 }
 
 std::string path_file_name(std::string_view path) {

@@ -1,5 +1,6 @@
-// Typed access to simdjson On-Demand values that fails with a message naming the field.
-// Internal to load/: a wrong JSON type becomes a ShapeError carrying the byte offset.
+// Typed access to a parsed (simdjson DOM) manifest that fails with a message naming the field.
+// Internal to load/: a wrong JSON type becomes a ShapeError carrying the field's path, which
+// the reader turns into a line:col in the file (load/value_locator.hpp).
 #pragma once
 
 #include <simdjson.h>
@@ -13,13 +14,27 @@
 
 namespace meshgraph::load::json {
 
-using simdjson::ondemand::json_type;
-using Value = simdjson::ondemand::value;
+using Element = simdjson::dom::element;
+using Object = simdjson::dom::object;
+using Array = simdjson::dom::array;
+using ElementType = simdjson::dom::element_type;
 
-/// A value of the wrong shape, or JSON simdjson could not read; `offset` is into the file.
+/// One step of a path into the JSON text: a field name or map key of an object (its
+/// `occurrence`-th appearance, counting from 1, when a key is given twice), or an array index.
+struct PathStep {
+  enum class Kind : std::uint8_t { Field, Key, Index };
+  Kind kind;
+  std::string text;
+  std::size_t index = 0;
+  std::size_t occurrence = 1;
+};
+
+/// A value of the wrong shape. `path` leads to it from the top-level object; `at_key` says the
+/// error is about the last step's key, not its value (a key given twice).
 struct ShapeError {
-  std::size_t offset;
+  std::vector<PathStep> path;
   std::string message;
+  bool at_key = false;
 };
 
 /// A map key, shown as ['model.p.m'] in a path rather than as a field name.
@@ -28,18 +43,20 @@ struct MapKey {
 };
 
 /// Where the reader is, for messages: `nodes['model.p.m'].refs[2]`. Segments are views (field
-/// names, map keys in simdjson's string buffer) and indices, kept without allocating, and only
+/// names, map keys in the parser's string buffer) and indices, kept without allocating, and only
 /// formatted when there is an error to report.
 class FieldPath {
  public:
-  explicit FieldPath(const char* buffer) : buffer_(buffer) { segments_.reserve(16); }
+  FieldPath() { segments_.reserve(16); }
 
   void push_field(std::string_view name) { segments_.push_back({Kind::Field, name, 0}); }
   void push_key(std::string_view key) { segments_.push_back({Kind::Key, key, 0}); }
   void push_index(std::size_t index) { segments_.push_back({Kind::Index, {}, index}); }
   void pop() { segments_.pop_back(); }
+  /// `nodes['model.p.m'].refs[2]`; long keys are shortened, so a message stays one line.
   std::string str() const;
-  const char* buffer() const { return buffer_; }
+  /// The same path as owned steps, for a ShapeError.
+  std::vector<PathStep> steps() const;
 
  private:
   enum class Kind : std::uint8_t { Field, Key, Index };
@@ -48,7 +65,6 @@ class FieldPath {
     std::string_view text;
     std::size_t index;
   };
-  const char* buffer_;
   std::vector<Segment> segments_;
 };
 
@@ -66,29 +82,36 @@ class Scope {
   FieldPath& path_;
 };
 
-std::string_view type_name(json_type type);
+std::string_view type_name(ElementType type);
 
-/// Throws ShapeError for `error`, at the value's position when simdjson still knows it.
-[[noreturn]] void fail(const FieldPath& path, Value& value, std::string_view what);
-[[noreturn]] void fail_simdjson(const FieldPath& path, simdjson::error_code error,
-                                const char* location);
+/// `text` in single quotes for a message, cut to its first 60 characters (a value can be
+/// megabytes long, and an error is one line).
+std::string quote(std::string_view text);
 
-json_type type_of(const FieldPath& path, Value& value);
-simdjson::ondemand::object get_object(const FieldPath& path, Value& value);
-simdjson::ondemand::array get_array(const FieldPath& path, Value& value);
-std::string get_string(const FieldPath& path, Value& value);
-bool get_bool(const FieldPath& path, Value& value);
+/// Throws ShapeError "<path>: <what>" for the value at `path`.
+[[noreturn]] void fail(const FieldPath& path, std::string_view what);
+
+Object get_object(const FieldPath& path, Element value);
+Array get_array(const FieldPath& path, Element value);
+std::string_view get_string(const FieldPath& path, Element value);
+bool get_bool(const FieldPath& path, Element value);
 /// null → `fallback` (dbt Fusion writes null where dbt-core writes a default); else a boolean.
-bool get_bool_or(const FieldPath& path, Value& value, bool fallback);
+bool get_bool_or(const FieldPath& path, Element value, bool fallback);
 /// null → nullopt; a string → its text; anything else is a shape error.
-std::optional<std::string> get_optional_string(const FieldPath& path, Value& value);
-/// null → nullopt; a string or number → its text. Numbers keep their JSON spelling, so a
-/// version written `2` and one written `"2"` both read "2" (dbt formats ids with str()).
-std::optional<std::string> get_optional_scalar_text(const FieldPath& path, Value& value);
+std::optional<std::string_view> get_optional_string(const FieldPath& path, Element value);
+/// null → ""; a string → its text.
+inline std::string_view get_string_or_empty(const FieldPath& path, Element value) {
+  return get_optional_string(path, value).value_or(std::string_view());
+}
+/// null → nullopt; a string → its text; a number → the text Python's str() gives it, which
+/// is how dbt spells version ids in unique_ids (`2` → "2", `2.0` → "2.0", `2.50` → "2.5").
+std::optional<std::string> get_optional_scalar_text(const FieldPath& path, Element value);
 /// A list of strings; null reads as empty (older dbt writes null for some empty lists).
-std::vector<std::string> get_string_list(const FieldPath& path, Value& value);
+std::vector<std::string> get_string_list(FieldPath& path, Element value);
 /// A string or a list of strings (dbt 1.10 owner.email), or null.
-std::vector<std::string> get_string_or_list(const FieldPath& path, Value& value);
+std::vector<std::string> get_string_or_list(FieldPath& path, Element value);
 
+/// Python's str() of a float, as dbt writes a float version into a unique_id.
+std::string python_float_text(double value);
 
 }  // namespace meshgraph::load::json

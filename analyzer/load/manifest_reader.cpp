@@ -6,6 +6,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
+#include <new>
 #include <optional>
 #include <set>
 
@@ -16,14 +18,14 @@
 #include "load/json_syntax.hpp"
 #include "load/md5.hpp"
 #include "load/node_reader.hpp"
+#include "load/value_locator.hpp"
 
 namespace meshgraph::load {
 
+using json::Element;
 using json::FieldPath;
-using json::json_type;
 using json::Scope;
 using json::ShapeError;
-using json::Value;
 
 namespace {
 
@@ -76,6 +78,29 @@ void check_schema(const std::string& path, const ArtifactSchema& schema, std::st
   }
 }
 
+/// simdjson could not parse the text; explain_json_error says where and why.
+struct JsonError {
+  simdjson::error_code code;
+};
+
+/// Refuses text in an encoding other than UTF-8 before parsing, naming the encoding: JSON
+/// parsers would only say the first byte is wrong.
+void check_encoding(const std::string& path, std::string_view bytes) {
+  // JSON text must not start with a byte order mark (RFC 8259 §8.1); dbt never writes one, but
+  // an editor or PowerShell's Out-File can. Say so rather than "invalid JSON".
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    throw InputError(path, "the file starts with a UTF-8 byte order mark, which JSON does not allow",
+                     "save the file as UTF-8 without a BOM, or write it again with 'dbt parse'",
+                     TextPosition{1, 1});
+  }
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    throw InputError(path, "the file is UTF-16 (it starts with a UTF-16 byte order mark); JSON must be UTF-8",
+                     "save the file as UTF-8 (PowerShell: Out-File -Encoding utf8), or write it "
+                     "again with 'dbt parse'",
+                     TextPosition{1, 1});
+  }
+}
+
 struct Metadata {
   std::string schema_url;
   std::string dbt_version;
@@ -84,24 +109,19 @@ struct Metadata {
   std::string adapter_type;
 };
 
-Metadata read_metadata(FieldPath& path, Value& value) {
+Metadata read_metadata(FieldPath& path, Element value) {
   Metadata metadata;
   Scope scope(path, "metadata");
-  for (simdjson::simdjson_result<simdjson::ondemand::field> result : json::get_object(path, value)) {
-    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
-    simdjson::ondemand::field field = std::move(result).value_unsafe();
-    simdjson::simdjson_result<std::string_view> key_result = field.unescaped_key();
-    if (key_result.error()) json::fail_simdjson(path, key_result.error(), nullptr);
-    const std::string key(key_result.value_unsafe());
+  for (simdjson::dom::key_value_pair field : json::get_object(path, value)) {
     std::string* target = nullptr;
-    if (key == "dbt_schema_version") target = &metadata.schema_url;
-    else if (key == "dbt_version") target = &metadata.dbt_version;
-    else if (key == "project_name") target = &metadata.project_name;
-    else if (key == "project_id") target = &metadata.project_id;
-    else if (key == "adapter_type") target = &metadata.adapter_type;
+    if (field.key == "dbt_schema_version") target = &metadata.schema_url;
+    else if (field.key == "dbt_version") target = &metadata.dbt_version;
+    else if (field.key == "project_name") target = &metadata.project_name;
+    else if (field.key == "project_id") target = &metadata.project_id;
+    else if (field.key == "adapter_type") target = &metadata.adapter_type;
     if (target != nullptr) {
-      Scope inner(path, key);
-      *target = json::get_optional_string(path, field.value()).value_or("");
+      Scope inner(path, field.key);
+      *target = json::get_string_or_empty(path, field.value);
     }
   }
   return metadata;
@@ -132,134 +152,170 @@ std::string describe_unknown_artifact(const std::string& path, const std::set<st
 }
 
 template <typename OnEntry>
-void for_each_entry(FieldPath& path, Value& value, std::string_view section, OnEntry&& on_entry) {
+void for_each_entry(FieldPath& path, Element value, std::string_view section, OnEntry&& on_entry) {
   Scope scope(path, section);
-  if (json::type_of(path, value) == json_type::null) return;
-  for (simdjson::simdjson_result<simdjson::ondemand::field> result : json::get_object(path, value)) {
-    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
-    simdjson::ondemand::field field = std::move(result).value_unsafe();
-    simdjson::simdjson_result<std::string_view> key = field.unescaped_key();
-    if (key.error()) json::fail_simdjson(path, key.error(), nullptr);
-    Scope entry(path, json::MapKey{key.value_unsafe()});
-    on_entry(std::string(key.value_unsafe()), field.value());
+  if (value.is_null()) return;
+  for (simdjson::dom::key_value_pair field : json::get_object(path, value)) {
+    Scope entry(path, json::MapKey{field.key});
+    on_entry(field.key, field.value);
   }
 }
 
-Manifest read_document(const simdjson::padded_string& buffer, const std::string& path) {
-  static thread_local simdjson::ondemand::parser parser;
-  FieldPath field_path(buffer.data());
-  simdjson::ondemand::document document;
-  if (simdjson::error_code error = parser.iterate(buffer).get(document)) {
-    json::fail_simdjson(field_path, error, nullptr);
+/// The manifest's sections meshgraph reads, to refuse one given twice: Python's json (dbt's
+/// reader) would keep only the last, so two sections mean the file was not written by dbt.
+enum Section : unsigned { kNodes = 1, kSources = 2, kExposures = 4, kGroups = 8 };
+
+Section section_of(std::string_view key) {
+  if (key == "nodes") return kNodes;
+  if (key == "sources") return kSources;
+  if (key == "exposures") return kExposures;
+  if (key == "groups") return kGroups;
+  return Section{0};
+}
+
+[[noreturn]] void fail_duplicate(std::vector<json::PathStep> path, std::string_view key,
+                                 std::string_view prefix) {
+  path.push_back({json::PathStep::Kind::Key, std::string(key), 0, 2});
+  throw ShapeError{std::move(path), fmt::format("{}duplicate key {}", prefix, json::quote(key)), true};
+}
+
+/// Two nodes with one unique_id: refused at the second, as for a section given twice.
+void check_unique_ids(const std::vector<Node>& nodes) {
+  const auto duplicate = std::adjacent_find(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) {
+    return a.unique_id == b.unique_id;
+  });
+  if (duplicate == nodes.end()) return;
+  const std::string_view section = duplicate->resource_type == ResourceType::Source     ? "sources"
+                                   : duplicate->resource_type == ResourceType::Exposure ? "exposures"
+                                                                                        : "nodes";
+  fail_duplicate({{json::PathStep::Kind::Field, std::string(section)}}, duplicate->unique_id,
+                 fmt::format("{}: ", section));
+}
+
+/// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
+/// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
+Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
+                       const std::string& path) {
+  Element root;
+  if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
+    throw JsonError{error};
   }
-  simdjson::ondemand::object root;
-  simdjson::simdjson_result<json_type> root_type = document.type();
-  if (root_type.error()) json::fail_simdjson(field_path, root_type.error(), nullptr);
-  if (root_type.value_unsafe() != json_type::object) {
+  if (!root.is_object()) {
     throw InputError(path,
                      fmt::format("not a dbt manifest: the file holds {}, not a JSON object",
-                                 json::type_name(root_type.value_unsafe())),
+                                 json::type_name(root.type())),
                      std::string(kWrongKindHelp));
   }
-  if (simdjson::error_code error = document.get_object().get(root)) {
-    json::fail_simdjson(field_path, error, nullptr);
-  }
 
+  FieldPath field_path;
   Manifest manifest;
   std::optional<Metadata> metadata;
-  std::set<std::string> keys;
-  for (simdjson::simdjson_result<simdjson::ondemand::field> result : root) {
-    if (result.error()) json::fail_simdjson(field_path, result.error(), nullptr);
-    simdjson::ondemand::field field = std::move(result).value_unsafe();
-    simdjson::simdjson_result<std::string_view> key_result = field.unescaped_key();
-    if (key_result.error()) json::fail_simdjson(field_path, key_result.error(), nullptr);
-    const std::string key(key_result.value_unsafe());
+  std::set<std::string_view> keys;
+  unsigned sections_seen = 0;
+  json::Object root_object;
+  if (simdjson::error_code error = root.get_object().get(root_object)) throw JsonError{error};
+  for (simdjson::dom::key_value_pair field : root_object) {
+    const std::string_view key = field.key;
     keys.insert(key);
-    Value& value = field.value();
     if (key == "metadata") {
-      metadata = read_metadata(field_path, value);
+      metadata = read_metadata(field_path, field.value);
       std::optional<ArtifactSchema> schema = parse_schema_url(metadata->schema_url);
       if (!schema) {
         throw InputError(path,
-                         fmt::format("not a dbt manifest: metadata.dbt_schema_version is '{}'",
-                                     metadata->schema_url),
+                         fmt::format("not a dbt manifest: metadata.dbt_schema_version is {}",
+                                     json::quote(metadata->schema_url)),
                          std::string(kWrongKindHelp));
       }
       check_schema(path, *schema, metadata->schema_url);
       manifest.schema_version = schema->version;
-    } else if (key == "nodes" || key == "sources" || key == "exposures") {
-      for_each_entry(field_path, value, key, [&](std::string unique_id, Value& node_value) {
-        Node& node = manifest.nodes.emplace_back();
-        read_node(field_path, node_value, std::move(unique_id), node);
-        if (!node.is_enabled) manifest.nodes.pop_back();
+      continue;
+    }
+    const Section section = section_of(key);
+    if (section == 0) continue;
+    if ((sections_seen & section) != 0) fail_duplicate({}, key, "");
+    sections_seen |= section;
+    if (section == kGroups) {
+      for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element group_value) {
+        manifest.groups.push_back(read_group(field_path, group_value, unique_id));
       });
-    } else if (key == "groups") {
-      for_each_entry(field_path, value, key, [&](std::string unique_id, Value& group_value) {
-        manifest.groups.push_back(read_group(field_path, group_value, std::move(unique_id)));
+    } else {
+      for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element node_value) {
+        Node& node = manifest.nodes.emplace_back();
+        read_node(field_path, node_value, unique_id, node);
+        if (!node.is_enabled) manifest.nodes.pop_back();
       });
     }
   }
-  // simdjson reports OUT_OF_BOUNDS for the position after the last token: anything else is
-  // text after the top-level object.
-  if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) {
-    throw ShapeError{buffer.size(), "unexpected content after the top-level object"};
+  if (!metadata) {
+    const std::set<std::string> owned_keys(keys.begin(), keys.end());
+    throw InputError(path, describe_unknown_artifact(path, owned_keys), std::string(kWrongKindHelp));
   }
-  if (!metadata) throw InputError(path, describe_unknown_artifact(path, keys), std::string(kWrongKindHelp));
-  if (!keys.contains("nodes")) {
+  if ((sections_seen & kNodes) == 0) {
     throw InputError(path, "not a dbt manifest: there is no 'nodes' object", std::string(kRegenerateHelp));
   }
   manifest.dbt_version = metadata->dbt_version;
   manifest.adapter_type = metadata->adapter_type;
   manifest.project_name = resolve_project_name(path, *metadata, manifest.nodes);
+  // Lookups binary-search the nodes. dbt writes them in order already; a Node is large, so
+  // sort only when needed.
+  auto by_unique_id = [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; };
+  if (!std::is_sorted(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id)) {
+    std::sort(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id);
+  }
+  check_unique_ids(manifest.nodes);
+  std::sort(manifest.groups.begin(), manifest.groups.end(),
+            [](const Group& a, const Group& b) { return a.unique_id < b.unique_id; });
   return manifest;
 }
 
-Manifest parse_manifest_buffer(const simdjson::padded_string& buffer, const std::string& path) {
-  if (buffer.size() == 0) {
-    throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
-  }
-  // JSON text must not start with a byte order mark (RFC 8259 §8.1); dbt never writes one, but
-  // an editor or PowerShell's Out-File can. Say so rather than "invalid JSON".
-  if (std::string_view(buffer.data(), buffer.size()).starts_with("\xEF\xBB\xBF")) {
-    throw InputError(path, "the file starts with a UTF-8 byte order mark, which JSON does not allow",
-                     "save the file as UTF-8 without a BOM, or write it again with 'dbt parse'",
-                     TextPosition{1, 1});
-  }
+/// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
+Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
+                    const std::string& path) {
+  const std::string_view bytes(text.data(), text.size());
+  if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
+  check_encoding(path, bytes);
   try {
-    Manifest manifest = read_document(buffer, path);
-    manifest.path = path;
-    manifest.project_folder = project_folder_of(path);
-    // Lookups binary-search the nodes. dbt usually writes them in order already; a Node is
-    // large, so sort only when needed.
-    auto by_unique_id = [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; };
-    if (!std::is_sorted(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id)) {
-      std::sort(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id);
+    try {
+      Manifest manifest = read_document(parser, text, path);
+      manifest.path = path;
+      manifest.project_folder = project_folder_of(path);
+      return manifest;
+    } catch (const JsonError& error) {
+      if (error.code == simdjson::MEMALLOC) throw std::bad_alloc();
+      const JsonProblem problem = explain_json_error(bytes, error.code);
+      throw InputError(path, problem.message, std::string(kRegenerateHelp),
+                       problem.offset ? std::optional(text_position(bytes, *problem.offset)) : std::nullopt);
+    } catch (const ShapeError& shape) {
+      const std::optional<std::size_t> offset = locate_value(text, shape.path, shape.at_key);
+      throw InputError(path, shape.message, std::string(kRegenerateHelp),
+                       offset ? std::optional(text_position(bytes, *offset)) : std::nullopt);
     }
-    std::sort(manifest.groups.begin(), manifest.groups.end(),
-              [](const Group& a, const Group& b) { return a.unique_id < b.unique_id; });
-    return manifest;
-  } catch (const ShapeError& shape) {
-    // A syntax error explains a shape error better when there is one: report the first.
-    const std::string_view text(buffer.data(), buffer.size());
-    if (std::optional<SyntaxError> syntax = find_syntax_error(text)) {
-      throw InputError(path, syntax->message, std::string(kRegenerateHelp),
-                       text_position(text, syntax->offset));
-    }
-    throw InputError(path, shape.message, std::string(kRegenerateHelp),
-                     text_position(text, shape.offset));
+  } catch (const std::bad_alloc&) {
+    throw InputError(path,
+                     fmt::format("the file is {} MiB; there is not enough memory to read it",
+                                 mebibytes(bytes.size())),
+                     "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
   }
 }
 
 }  // namespace
 
-Manifest read_manifest(const std::string& path) {
-  Manifest manifest = parse_manifest_buffer(read_padded_file(path), path);
+Manifest ManifestReader::read(const std::string& path) {
+  read_file_into(path, buffer_);
+  Manifest manifest = parse_text(parser_, buffer_.view(), path);
   manifest.declared_projects = read_declared_projects(manifest.project_folder);
   return manifest;
 }
 
+Manifest ManifestReader::parse(std::string_view json_text, const std::string& path) {
+  std::memcpy(buffer_.resize(json_text.size()), json_text.data(), json_text.size());
+  return parse_text(parser_, buffer_.view(), path);
+}
+
+Manifest read_manifest(const std::string& path) { return ManifestReader().read(path); }
+
 Manifest parse_manifest(std::string_view json_text, const std::string& path) {
-  return parse_manifest_buffer(simdjson::padded_string(json_text), path);
+  return ManifestReader().parse(json_text, path);
 }
 
 }  // namespace meshgraph::load

@@ -1,12 +1,30 @@
-// Reads one manifest.json (schema v7–v12, dbt Fusion) with simdjson On-Demand into a Manifest.
+// Reads one manifest.json (schema v7–v12, dbt Fusion) with simdjson's DOM parser into a Manifest.
 #pragma once
+
+#include <simdjson.h>
 
 #include <string>
 #include <string_view>
 
+#include "load/file_reader.hpp"
 #include "load/manifest.hpp"
 
 namespace meshgraph::load {
+
+/// Reads manifests one after another, keeping the file buffer and the parser's memory from one
+/// to the next (one reader per thread). The whole text is validated as JSON, also the values
+/// meshgraph does not use: a corrupt manifest never passes.
+class ManifestReader {
+ public:
+  /// As read_manifest.
+  Manifest read(const std::string& path);
+  /// As parse_manifest.
+  Manifest parse(std::string_view json_text, const std::string& path);
+
+ private:
+  simdjson::dom::parser parser_;
+  FileBuffer buffer_;
+};
 
 /// Reads and normalises the manifest at `path`; the file is read once and no JSON is kept.
 /// When it sits in a dbt project folder, that project's dependencies.yml is read too.

@@ -11,38 +11,23 @@
 namespace meshgraph::load {
 
 using json::FieldPath;
-using json::json_type;
+using json::Element;
+using json::ElementType;
 using json::Scope;
-using json::Value;
-using simdjson::ondemand::object;
 
 namespace {
 
-/// Iterates an object's fields, calling `on_field(key, value)` with the unescaped key.
+/// Iterates an object's fields, calling `on_field(key, value)`.
 template <typename OnField>
-void for_each_field(FieldPath& path, object fields, OnField&& on_field) {
-  for (simdjson::simdjson_result<simdjson::ondemand::field> result : fields) {
-    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
-    simdjson::ondemand::field field = std::move(result).value_unsafe();
-    simdjson::simdjson_result<std::string_view> key = field.unescaped_key();
-    if (key.error()) json::fail_simdjson(path, key.error(), nullptr);
-    const std::string_view key_text = key.value_unsafe();
-    on_field(key_text, field.value());
-  }
-}
-
-template <typename OnField>
-void for_each_field(FieldPath& path, Value& value, OnField&& on_field) {
-  for_each_field(path, json::get_object(path, value), std::forward<OnField>(on_field));
+void for_each_field(FieldPath& path, Element value, OnField&& on_field) {
+  for (simdjson::dom::key_value_pair field : json::get_object(path, value)) on_field(field.key, field.value);
 }
 
 /// Iterates an array's elements.
 template <typename OnElement>
-void for_each_element(FieldPath& path, Value& value, OnElement&& on_element) {
+void for_each_element(FieldPath& path, Element value, OnElement&& on_element) {
   std::size_t index = 0;
-  for (simdjson::simdjson_result<Value> result : json::get_array(path, value)) {
-    if (result.error()) json::fail_simdjson(path, result.error(), nullptr);
-    Value element = std::move(result).value_unsafe();
+  for (Element element : json::get_array(path, value)) {
     Scope scope(path, index++);
     on_element(element);
   }
@@ -50,8 +35,8 @@ void for_each_element(FieldPath& path, Value& value, OnElement&& on_element) {
 
 /// Reads an object that may also be null (dbt writes null for some absent sub-objects).
 template <typename OnField>
-void for_each_field_or_null(FieldPath& path, Value& value, OnField&& on_field) {
-  if (json::type_of(path, value) == json_type::null) return;
+void for_each_field_or_null(FieldPath& path, Element value, OnField&& on_field) {
+  if (value.is_null()) return;
   for_each_field(path, value, std::forward<OnField>(on_field));
 }
 
@@ -71,59 +56,61 @@ ResourceType parse_resource_type(std::string_view type) {
   return ResourceType::Other;
 }
 
-std::optional<Access> parse_access(FieldPath& path, Value& value) {
-  const std::optional<std::string> text = json::get_optional_string(path, value);
+std::optional<Access> parse_access(FieldPath& path, Element value) {
+  const std::optional<std::string_view> text = json::get_optional_string(path, value);
   if (!text) return std::nullopt;
   if (*text == "public") return Access::Public;
   if (*text == "protected") return Access::Protected;
   if (*text == "private") return Access::Private;
-  json::fail(path, value, "expected 'private', 'protected' or 'public', found '" + *text + "'");
+  json::fail(path, "expected 'private', 'protected' or 'public', found " + json::quote(*text));
 }
 
 /// `meta` is the user's free-form data: only a string `owner` means anything to us.
-std::string read_meta_owner(FieldPath& path, Value& value) {
+std::string read_meta_owner(FieldPath& path, Element value) {
   std::string owner;
-  if (json::type_of(path, value) != json_type::object) return owner;
-  for_each_field(path, value, [&](std::string_view key, Value& field) {
-    if (key == "owner" && json::type_of(path, field) == json_type::string) {
-      owner = json::get_string(path, field);
-    }
+  if (!value.is_object()) return owner;
+  for_each_field(path, value, [&](std::string_view key, Element field) {
+    if (key == "owner" && field.is_string()) owner = field.get_string().value_unsafe();
   });
   return owner;
 }
 
 /// v7/v8 write a ref as ["model"] or ["package", "model"]; v9+ as {name, package, version}.
-Ref read_ref(FieldPath& path, Value& value) {
+Ref read_ref(FieldPath& path, Element value) {
   Ref ref;
-  if (json::type_of(path, value) == json_type::array) {
+  if (value.is_array()) {
     std::vector<std::string> parts = json::get_string_list(path, value);
     if (parts.empty() || parts.size() > 2) {
-      json::fail(path, value, "expected a ref as [name] or [package, name]");
+      json::fail(path, "expected a ref as [name] or [package, name]");
     }
     ref.name = parts.back();
     if (parts.size() == 2) ref.package = parts.front();
     return ref;
   }
-  for_each_field(path, value, [&](std::string_view key, Value& field) {
+  for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "name") ref.name = json::get_string(path, field);
-    else if (key == "package") ref.package = json::get_optional_string(path, field);
+    else if (key == "package") {
+      if (std::optional<std::string_view> package = json::get_optional_string(path, field)) {
+        ref.package = std::string(*package);
+      }
+    }
     else if (key == "version") ref.version = json::get_optional_scalar_text(path, field);
   });
-  if (ref.name.empty()) json::fail(path, value, "a ref without a name");
+  if (ref.name.empty()) json::fail(path, "a ref without a name");
   return ref;
 }
 
-Constraint read_constraint(FieldPath& path, Value& value) {
+Constraint read_constraint(FieldPath& path, Element value) {
   Constraint constraint;
-  for_each_field(path, value, [&](std::string_view key, Value& field) {
+  for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "type") constraint.type = json::get_string(path, field);
-    else if (key == "name") constraint.name = json::get_optional_string(path, field).value_or("");
+    else if (key == "name") constraint.name = json::get_string_or_empty(path, field);
     else if (key == "expression") {
-      constraint.expression = json::get_optional_string(path, field).value_or("");
+      constraint.expression = json::get_string_or_empty(path, field);
     } else if (key == "columns") constraint.columns = json::get_string_list(path, field);
-    else if (key == "to") constraint.to = json::get_optional_string(path, field).value_or("");
+    else if (key == "to") constraint.to = json::get_string_or_empty(path, field);
     else if (key == "to_columns") constraint.to_columns = json::get_string_list(path, field);
     else if (key == "warn_unenforced") constraint.warn_unenforced = json::get_bool_or(path, field, true);
     else if (key == "warn_unsupported") constraint.warn_unsupported = json::get_bool_or(path, field, true);
@@ -131,22 +118,22 @@ Constraint read_constraint(FieldPath& path, Value& value) {
   return constraint;
 }
 
-std::vector<Constraint> read_constraints(FieldPath& path, Value& value) {
+std::vector<Constraint> read_constraints(FieldPath& path, Element value) {
   std::vector<Constraint> constraints;
-  if (json::type_of(path, value) == json_type::null) return constraints;
+  if (value.is_null()) return constraints;
   for_each_element(path, value,
-                   [&](Value& element) { constraints.push_back(read_constraint(path, element)); });
+                   [&](Element element) { constraints.push_back(read_constraint(path, element)); });
   return constraints;
 }
 
-Column read_column(FieldPath& path, Value& value, std::string_view key_name) {
+Column read_column(FieldPath& path, Element value, std::string_view key_name) {
   Column column;
   column.name = std::string(key_name);
-  for_each_field(path, value, [&](std::string_view key, Value& field) {
+  for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "data_type") column.data_type = json::get_optional_string(path, field);
     else if (key == "description") {
-      column.has_description = !is_blank(json::get_optional_string(path, field).value_or(""));
+      column.has_description = !is_blank(json::get_string_or_empty(path, field));
     } else if (key == "constraints") column.constraints = read_constraints(path, field);
   });
   return column;
@@ -162,20 +149,21 @@ struct ConfigFields {
   bool enabled = true;
 };
 
-ConfigFields read_config(FieldPath& path, Value& value) {
+ConfigFields read_config(FieldPath& path, Element value) {
   ConfigFields config;
-  for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
+  for_each_field_or_null(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "access") config.access = parse_access(path, field);
-    else if (key == "group") config.group = json::get_optional_string(path, field).value_or("");
+    else if (key == "group") config.group = json::get_string_or_empty(path, field);
     else if (key == "materialized") {
-      config.materialized = json::get_optional_string(path, field).value_or("");
+      config.materialized = json::get_string_or_empty(path, field);
     } else if (key == "meta") config.meta_owner = read_meta_owner(path, field);
-    else if (key == "enabled" && json::type_of(path, field) == json_type::boolean) {
-      config.enabled = json::get_bool(path, field);
-    } else if (key == "contract" && json::type_of(path, field) == json_type::object) {
-      for_each_field(path, field, [&](std::string_view contract_key, Value& contract_field) {
+    else if (key == "enabled" && field.is_bool()) {
+      config.enabled = field.get_bool().value_unsafe();
+    } else if (key == "contract" && field.is_object()) {
+      for_each_field(path, field, [&](std::string_view contract_key, Element contract_field) {
         if (contract_key == "enforced") {
+          Scope inner(path, contract_key);
           config.contract_enforced = json::get_bool(path, contract_field);
         }
       });
@@ -187,80 +175,83 @@ ConfigFields read_config(FieldPath& path, Value& value) {
 /// Everything read from one node object before it is normalised into a Node.
 struct RawNode {
   Node& node;
-  std::string path;
-  std::string raw_code;
+  std::string_view path;
+  std::string_view raw_code;
   std::optional<Access> access;
   std::optional<std::string> group;
   std::optional<bool> contract_enforced;
   ConfigFields config;
 };
 
-void read_node_field(FieldPath& path, std::string_view key, Value& field, RawNode& raw) {
+void read_node_field(FieldPath& path, std::string_view key, Element field, RawNode& raw) {
   Node& node = raw.node;
   Scope scope(path, key);
   if (key == "resource_type") node.resource_type = parse_resource_type(json::get_string(path, field));
   else if (key == "package_name") node.package_name = json::get_string(path, field);
   else if (key == "name") node.name = json::get_string(path, field);
-  else if (key == "path") raw.path = json::get_optional_string(path, field).value_or("");
+  else if (key == "path") raw.path = json::get_string_or_empty(path, field);
   else if (key == "original_file_path") {
-    node.original_file_path = json::get_optional_string(path, field).value_or("");
+    node.original_file_path = json::get_string_or_empty(path, field);
   } else if (key == "patch_path") {
-    node.patch_path = json::get_optional_string(path, field).value_or("");
+    node.patch_path = json::get_string_or_empty(path, field);
   } else if (key == "description") {
-    node.description = json::get_optional_string(path, field).value_or("");
+    node.description = json::get_string_or_empty(path, field);
   } else if (key == "raw_code" || key == "raw_sql") {
-    raw.raw_code = json::get_optional_string(path, field).value_or("");
+    raw.raw_code = json::get_string_or_empty(path, field);
   } else if (key == "access") raw.access = parse_access(path, field);
-  else if (key == "group") raw.group = json::get_optional_string(path, field);
+  else if (key == "group") {
+    if (std::optional<std::string_view> group = json::get_optional_string(path, field)) raw.group = *group;
+  }
   else if (key == "version") node.version = json::get_optional_scalar_text(path, field);
   else if (key == "latest_version") node.latest_version = json::get_optional_scalar_text(path, field);
-  else if (key == "deprecation_date") node.deprecation_date = json::get_optional_string(path, field);
+  else if (key == "deprecation_date") {
+    if (std::optional<std::string_view> date = json::get_optional_string(path, field)) node.deprecation_date = *date;
+  }
   else if (key == "config") raw.config = read_config(path, field);
   else if (key == "meta") node.meta_owner = read_meta_owner(path, field);
   else if (key == "contract") {
-    for_each_field_or_null(path, field, [&](std::string_view contract_key, Value& contract_field) {
+    for_each_field_or_null(path, field, [&](std::string_view contract_key, Element contract_field) {
       Scope inner(path, contract_key);
       if (contract_key == "enforced") {
         raw.contract_enforced = json::get_bool_or(path, contract_field, false);
       }
       else if (contract_key == "checksum") {
-        node.contract_checksum = json::get_optional_string(path, contract_field).value_or("");
+        node.contract_checksum = json::get_string_or_empty(path, contract_field);
       }
     });
   } else if (key == "checksum") {
-    for_each_field_or_null(path, field, [&](std::string_view checksum_key, Value& checksum_field) {
+    for_each_field_or_null(path, field, [&](std::string_view checksum_key, Element checksum_field) {
       if (checksum_key == "checksum") {
         Scope inner(path, "checksum");
         node.checksum = json::get_string(path, checksum_field);
       }
     });
   } else if (key == "columns") {
-    for_each_field_or_null(path, field, [&](std::string_view column_key, Value& column) {
+    for_each_field_or_null(path, field, [&](std::string_view column_key, Element column) {
       Scope inner(path, json::MapKey{column_key});
       node.columns.push_back(read_column(path, column, column_key));
     });
   } else if (key == "constraints") node.constraints = read_constraints(path, field);
   else if (key == "refs") {
-    for_each_element(path, field, [&](Value& element) { node.refs.push_back(read_ref(path, element)); });
+    for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element)); });
   } else if (key == "depends_on") {
-    for_each_field_or_null(path, field, [&](std::string_view depends_key, Value& nodes) {
+    for_each_field_or_null(path, field, [&](std::string_view depends_key, Element nodes) {
       if (depends_key != "nodes") return;
       Scope inner(path, "nodes");
-      if (json::type_of(path, nodes) == json_type::null) return;
-      for_each_element(path, nodes, [&](Value& element) {
-        const std::string parent = json::get_string(path, element);
-        if (parent.starts_with("source.")) node.depends_on_sources.push_back(parent);
+      if (nodes.is_null()) return;
+      for_each_element(path, nodes, [&](Element element) {
+        const std::string_view parent = json::get_string(path, element);
+        if (parent.starts_with("source.")) node.depends_on_sources.emplace_back(parent);
       });
     });
   } else if (key == "owner") node.owner = read_owner(path, field);
   else if (key == "type") {
-    node.exposure_type = json::type_of(path, field) == json_type::string
-                             ? json::get_string(path, field)
-                             : std::string();
-  } else if (key == "label") node.label = json::get_optional_string(path, field).value_or("");
+    node.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
+  } else if (key == "label") node.label = json::get_string_or_empty(path, field);
 }
 
-std::string normalise_slashes(std::string file) {
+std::string normalise_slashes(std::string_view text) {
+  std::string file(text);
   std::replace(file.begin(), file.end(), '\\', '/');
   return file;
 }
@@ -274,21 +265,21 @@ std::string strip_patch_prefix(std::string patch_path) {
 
 }  // namespace
 
-Owner read_owner(FieldPath& path, Value& value) {
+Owner read_owner(FieldPath& path, Element value) {
   Owner owner;
-  for_each_field_or_null(path, value, [&](std::string_view key, Value& field) {
+  for_each_field_or_null(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
-    if (key == "name") owner.name = json::get_optional_string(path, field).value_or("");
+    if (key == "name") owner.name = json::get_string_or_empty(path, field);
     else if (key == "email") owner.emails = json::get_string_or_list(path, field);
   });
   return owner;
 }
 
-void read_node(FieldPath& path, Value& value, std::string unique_id, Node& node) {
+void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node) {
   RawNode raw{node, {}, {}, {}, {}, {}, {}};
   for_each_field(path, value,
-                 [&](std::string_view key, Value& field) { read_node_field(path, key, field, raw); });
-  node.unique_id = std::move(unique_id);
+                 [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
+  node.unique_id = unique_id;
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
   // (semantics §1.1), so it is only the fallback, then dbt's default.
   node.access = raw.access.value_or(raw.config.access.value_or(Access::Protected));
@@ -312,15 +303,15 @@ void read_node(FieldPath& path, Value& value, std::string unique_id, Node& node)
   }
 }
 
-Group read_group(FieldPath& path, Value& value, std::string unique_id) {
+Group read_group(FieldPath& path, Element value, std::string_view unique_id) {
   Group group;
-  group.unique_id = std::move(unique_id);
-  for_each_field(path, value, [&](std::string_view key, Value& field) {
+  group.unique_id = unique_id;
+  for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "name") group.name = json::get_string(path, field);
     else if (key == "package_name") group.package_name = json::get_string(path, field);
     else if (key == "original_file_path") {
-      group.original_file_path = normalise_slashes(json::get_optional_string(path, field).value_or(""));
+      group.original_file_path = normalise_slashes(json::get_string_or_empty(path, field));
     } else if (key == "owner") group.owner = read_owner(path, field);
   });
   return group;

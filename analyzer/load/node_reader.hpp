@@ -1,7 +1,7 @@
 // Reads one entry of `nodes`, `sources` or `exposures` into a Node, whatever the schema version.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 #include "load/json_fields.hpp"
 #include "load/manifest.hpp"
@@ -12,12 +12,12 @@ namespace meshgraph::load {
 /// Node is large, and a big manifest has tens of thousands). Fields meshgraph does not use are
 /// skipped; user-defined data (meta, config extras) never fails on an unexpected type. Refs get
 /// their line:col in the node's SQL here, because raw_code is not kept.
-void read_node(json::FieldPath& path, json::Value& value, std::string unique_id, Node& node);
+void read_node(json::FieldPath& path, json::Element value, std::string_view unique_id, Node& node);
 
 /// Reads one entry of top-level `groups` (v9+).
-Group read_group(json::FieldPath& path, json::Value& value, std::string unique_id);
+Group read_group(json::FieldPath& path, json::Element value, std::string_view unique_id);
 
 /// Reads an owner object ({name, email}); email may be a string or a list (dbt 1.10+).
-Owner read_owner(json::FieldPath& path, json::Value& value);
+Owner read_owner(json::FieldPath& path, json::Element value);
 
 }  // namespace meshgraph::load

@@ -16,9 +16,10 @@ std::vector<Manifest> read_manifests(const std::vector<std::string>& paths) {
   std::vector<std::exception_ptr> errors(paths.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
+    ManifestReader reader;  // one per thread: its buffers are reused from file to file
     for (std::size_t i = next++; i < paths.size(); i = next++) {
       try {
-        manifests[i] = read_manifest(paths[i]);
+        manifests[i] = reader.read(paths[i]);
       } catch (...) {
         errors[i] = std::current_exception();  // rethrown below, in input order
       }
