@@ -6,6 +6,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <cstring>
 #include <new>
 #include <optional>
@@ -40,6 +42,7 @@ constexpr std::string_view kRegenerateHelp =
 struct ArtifactSchema {
   std::string artifact;
   int version = 0;
+  std::string version_text;  ///< as written: a version too large for an int is shown whole
 };
 
 std::optional<ArtifactSchema> parse_schema_url(std::string_view url) {
@@ -52,28 +55,31 @@ std::optional<ArtifactSchema> parse_schema_url(std::string_view url) {
   if (file.empty() || !std::all_of(file.begin(), file.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
-  return ArtifactSchema{std::string(url.substr(dbt + 5, slash - dbt - 5)), std::stoi(std::string(file))};
+  // A version too large for an int is still a version newer than meshgraph knows.
+  int version = std::numeric_limits<int>::max();
+  std::from_chars(file.data(), file.data() + file.size(), version);
+  return ArtifactSchema{std::string(url.substr(dbt + 5, slash - dbt - 5)), version, std::string(file)};
 }
 
 void check_schema(const std::string& path, const ArtifactSchema& schema, std::string_view url) {
   if (schema.artifact != "manifest") {
     throw InputError(path,
                      fmt::format("'{}' is a dbt {} artifact (schema v{}), not a manifest",
-                                 path_file_name(path), schema.artifact, schema.version),
+                                 path_file_name(path), schema.artifact, schema.version_text),
                      std::string(kWrongKindHelp));
   }
   if (schema.version < kOldestSchema) {
     throw InputError(path,
                      fmt::format("manifest schema v{} is not supported: meshgraph reads v{} to v{} "
                                  "(dbt 1.3 and later)",
-                                 schema.version, kOldestSchema, kNewestSchema),
+                                 schema.version_text, kOldestSchema, kNewestSchema),
                      "parse the project with dbt 1.3 or later to write a newer manifest");
   }
   if (schema.version > kNewestSchema) {
     throw InputError(path,
                      fmt::format("manifest schema v{} is newer than this meshgraph knows: it reads "
                                  "v{} to v{} ({})",
-                                 schema.version, kOldestSchema, kNewestSchema, url),
+                                 schema.version_text, kOldestSchema, kNewestSchema, url),
                      "upgrade meshgraph, or parse the project with a dbt that writes schema v12");
   }
 }
