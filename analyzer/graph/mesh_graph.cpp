@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "graph/refable_index.hpp"
 #include "load/input_error.hpp"
@@ -24,8 +25,12 @@ std::string missing_unique_id(std::string_view package, const load::Ref& ref) {
 /// State used only while building; kept out of the class so the graph stays small.
 struct BuildState {
   std::vector<RefableIndex> indexes;  ///< per project
-  std::vector<std::unordered_map<std::string_view, NodeId>> own_nodes;  ///< per project
+  /// Per project, the NodeId of each node of its manifest, by position in Manifest::nodes
+  /// (kNoNode for copies): a ref's pick is a node of the manifest, so no lookup by id is needed.
+  std::vector<std::vector<NodeId>> own_nodes;
 };
+
+constexpr NodeId kNoNode = ~NodeId{0};
 
 MeshGraph MeshGraph::build(std::vector<load::Manifest> manifests) {
   std::sort(manifests.begin(), manifests.end(), [](const load::Manifest& a, const load::Manifest& b) {
@@ -77,6 +82,10 @@ const load::Group* MeshGraph::group_of(NodeId id) const {
 }
 
 void MeshGraph::add_nodes() {
+  std::size_t total = 0;
+  for (const Project& project : projects_) total += project.manifest->nodes.size();
+  nodes_.reserve(total);
+  by_unique_id_.reserve(total);
   for (ProjectId p = 0; p < projects_.size(); ++p) {
     const Project& project = projects_[p];
     for (const load::Node& node : project.manifest->nodes) {
@@ -106,9 +115,13 @@ void MeshGraph::add_nodes() {
 void MeshGraph::resolve_refs() {
   BuildState state;
   state.own_nodes.resize(projects_.size());
-  for (const Project& project : projects_) state.indexes.emplace_back(*project.manifest);
+  for (ProjectId p = 0; p < projects_.size(); ++p) {
+    state.indexes.emplace_back(*projects_[p].manifest);
+    state.own_nodes[p].assign(projects_[p].manifest->nodes.size(), kNoNode);
+  }
   for (NodeId id = 0; id < nodes_.size(); ++id) {
-    state.own_nodes[nodes_[id].project].emplace(nodes_[id].node->unique_id, id);
+    const load::Manifest& manifest = *projects_[nodes_[id].project].manifest;
+    state.own_nodes[nodes_[id].project][static_cast<std::size_t>(nodes_[id].node - manifest.nodes.data())] = id;
   }
   refs_from_.resize(nodes_.size());
 
@@ -122,7 +135,7 @@ void MeshGraph::resolve_refs() {
       resolved.ref = &ref;
       // dbt searches an explicit package only; otherwise the node's own package, the current
       // project, then any package that has the name (semantics §3.2).
-      std::string package;
+      std::string_view package;
       if (ref.package) {
         package = *ref.package;
       } else if (!local.find(from.package_name, ref.name).empty()) {
@@ -131,7 +144,7 @@ void MeshGraph::resolve_refs() {
         package = projects_[p].name;
       } else {
         std::vector<std::string_view> packages = local.packages_with(ref.name);
-        package = packages.empty() ? projects_[p].name : std::string(packages.front());
+        package = packages.empty() ? std::string_view(projects_[p].name) : packages.front();
       }
       const load::Node* local_pick = pick_version(local.find(package, ref.name), ref);
       std::optional<ProjectId> target_project =
@@ -158,7 +171,10 @@ void MeshGraph::resolve_refs() {
           resolved.status = versions.empty() ? RefStatus::MissingNode : RefStatus::MissingVersion;
           resolved.target_unique_id = missing_unique_id(package, ref);
         } else {
-          resolved.target = state.own_nodes[q].at(pick->unique_id);
+          const load::Manifest& manifest = *projects_[q].manifest;
+          const NodeId target = state.own_nodes[q][static_cast<std::size_t>(pick - manifest.nodes.data())];
+          if (target == kNoNode) throw std::logic_error("a ref resolved to a copy, not a node of the mesh");
+          resolved.target = target;
           resolved.target_unique_id = pick->unique_id;
         }
       }

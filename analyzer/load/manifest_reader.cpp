@@ -6,6 +6,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <charconv>
 #include <limits>
 #include <cstring>
@@ -185,6 +187,22 @@ Section section_of(std::string_view key) {
   throw ShapeError{std::move(path), fmt::format("{}duplicate key {}", prefix, json::quote(key)), true};
 }
 
+/// Lookups binary-search the nodes by unique_id. Each section is usually in order already, the
+/// three together are not (exposure. < model. < source.); a Node is large, so the order is
+/// found on indices and each node is then moved once.
+void sort_by_unique_id(std::vector<Node>& nodes) {
+  auto by_unique_id = [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; };
+  if (std::is_sorted(nodes.begin(), nodes.end(), by_unique_id)) return;
+  std::vector<std::uint32_t> order(nodes.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return nodes[a].unique_id < nodes[b].unique_id; });
+  std::vector<Node> sorted;
+  sorted.reserve(nodes.size());
+  for (const std::uint32_t index : order) sorted.push_back(std::move(nodes[index]));
+  nodes = std::move(sorted);
+}
+
 /// Two nodes with one unique_id: refused at the second, as for a section given twice.
 void check_unique_ids(const std::vector<Node>& nodes) {
   const auto duplicate = std::adjacent_find(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) {
@@ -245,6 +263,10 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
         manifest.groups.push_back(read_group(field_path, group_value, unique_id));
       });
     } else {
+      // A Node is large: reserve, so that growing the vector does not move every node read.
+      if (field.value.is_object()) {
+        manifest.nodes.reserve(manifest.nodes.size() + field.value.get_object().value_unsafe().size());
+      }
       for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element node_value) {
         Node& node = manifest.nodes.emplace_back();
         read_node(field_path, node_value, unique_id, node);
@@ -262,12 +284,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
   manifest.dbt_version = metadata->dbt_version;
   manifest.adapter_type = metadata->adapter_type;
   manifest.project_name = resolve_project_name(path, *metadata, manifest.nodes);
-  // Lookups binary-search the nodes. dbt writes them in order already; a Node is large, so
-  // sort only when needed.
-  auto by_unique_id = [](const Node& a, const Node& b) { return a.unique_id < b.unique_id; };
-  if (!std::is_sorted(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id)) {
-    std::sort(manifest.nodes.begin(), manifest.nodes.end(), by_unique_id);
-  }
+  sort_by_unique_id(manifest.nodes);
   check_unique_ids(manifest.nodes);
   std::sort(manifest.groups.begin(), manifest.groups.end(),
             [](const Group& a, const Group& b) { return a.unique_id < b.unique_id; });

@@ -2,6 +2,7 @@
 #include "load/node_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include <fmt/format.h>
@@ -183,84 +184,158 @@ struct RawNode {
   ConfigFields config;
 };
 
-void read_node_field(FieldPath& path, std::string_view key, Element field, RawNode& raw) {
-  Node& node = raw.node;
-  Scope scope(path, key);
-  if (key == "resource_type") node.resource_type = parse_resource_type(json::get_string(path, field));
-  else if (key == "package_name") node.package_name = json::get_string(path, field);
-  else if (key == "name") node.name = json::get_string(path, field);
-  else if (key == "path") raw.path = json::get_string_or_empty(path, field);
-  else if (key == "original_file_path") {
-    node.original_file_path = json::get_string_or_empty(path, field);
-  } else if (key == "patch_path") {
-    node.patch_path = json::get_string_or_empty(path, field);
-  } else if (key == "description") {
-    node.description = json::get_string_or_empty(path, field);
-  } else if (key == "raw_code" || key == "raw_sql") {
-    raw.raw_code = json::get_string_or_empty(path, field);
-  } else if (key == "access") raw.access = parse_access(path, field);
-  else if (key == "group") {
-    if (std::optional<std::string_view> group = json::get_optional_string(path, field)) raw.group = *group;
+/// The node fields meshgraph reads. A node has about 45 fields and a large manifest 100,000
+/// nodes: matching each key against every name in turn was a tenth of the load time.
+enum class NodeField : std::uint8_t {
+  Other, ResourceType, PackageName, Name, Path, OriginalFilePath, PatchPath, Description, RawCode,
+  Access, Group, Version, LatestVersion, DeprecationDate, Config, Meta, Contract, Checksum,
+  Columns, Constraints, Refs, DependsOn, Owner, Type, Label,
+};
+
+NodeField node_field(std::string_view key) {
+  // By length first: most keys are then told apart by one comparison.
+  switch (key.size()) {
+    case 4:
+      if (key == "name") return NodeField::Name;
+      if (key == "path") return NodeField::Path;
+      if (key == "meta") return NodeField::Meta;
+      if (key == "refs") return NodeField::Refs;
+      if (key == "type") return NodeField::Type;
+      break;
+    case 5:
+      if (key == "group") return NodeField::Group;
+      if (key == "owner") return NodeField::Owner;
+      if (key == "label") return NodeField::Label;
+      break;
+    case 6:
+      if (key == "access") return NodeField::Access;
+      if (key == "config") return NodeField::Config;
+      break;
+    case 7:
+      if (key == "version") return NodeField::Version;
+      if (key == "columns") return NodeField::Columns;
+      if (key == "raw_sql") return NodeField::RawCode;
+      break;
+    case 8:
+      if (key == "raw_code") return NodeField::RawCode;
+      if (key == "contract") return NodeField::Contract;
+      if (key == "checksum") return NodeField::Checksum;
+      break;
+    case 10:
+      if (key == "patch_path") return NodeField::PatchPath;
+      if (key == "depends_on") return NodeField::DependsOn;
+      break;
+    case 11:
+      if (key == "description") return NodeField::Description;
+      if (key == "constraints") return NodeField::Constraints;
+      break;
+    case 12:
+      if (key == "package_name") return NodeField::PackageName;
+      break;
+    case 13:
+      if (key == "resource_type") return NodeField::ResourceType;
+      break;
+    case 14:
+      if (key == "latest_version") return NodeField::LatestVersion;
+      break;
+    case 16:
+      if (key == "deprecation_date") return NodeField::DeprecationDate;
+      break;
+    case 18:
+      if (key == "original_file_path") return NodeField::OriginalFilePath;
+      break;
+    default: break;
   }
-  else if (key == "version") node.version = json::get_optional_scalar_text(path, field);
-  else if (key == "latest_version") node.latest_version = json::get_optional_scalar_text(path, field);
-  else if (key == "deprecation_date") {
-    if (std::optional<std::string_view> date = json::get_optional_string(path, field)) node.deprecation_date = *date;
-  }
-  else if (key == "config") raw.config = read_config(path, field);
-  else if (key == "meta") node.meta_owner = read_meta_owner(path, field);
-  else if (key == "contract") {
-    for_each_field_or_null(path, field, [&](std::string_view contract_key, Element contract_field) {
-      Scope inner(path, contract_key);
-      if (contract_key == "enforced") {
-        raw.contract_enforced = json::get_bool_or(path, contract_field, false);
-      }
-      else if (contract_key == "checksum") {
-        node.contract_checksum = json::get_string_or_empty(path, contract_field);
-      }
-    });
-  } else if (key == "checksum") {
-    for_each_field_or_null(path, field, [&](std::string_view checksum_key, Element checksum_field) {
-      if (checksum_key == "checksum") {
-        Scope inner(path, "checksum");
-        node.checksum = json::get_string(path, checksum_field);
-      }
-    });
-  } else if (key == "columns") {
-    for_each_field_or_null(path, field, [&](std::string_view column_key, Element column) {
-      Scope inner(path, json::MapKey{column_key});
-      node.columns.push_back(read_column(path, column, column_key));
-    });
-  } else if (key == "constraints") node.constraints = read_constraints(path, field);
-  else if (key == "refs") {
-    for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element)); });
-  } else if (key == "depends_on") {
-    for_each_field_or_null(path, field, [&](std::string_view depends_key, Element nodes) {
-      if (depends_key != "nodes") return;
-      Scope inner(path, "nodes");
-      if (nodes.is_null()) return;
-      for_each_element(path, nodes, [&](Element element) {
-        const std::string_view parent = json::get_string(path, element);
-        if (parent.starts_with("source.")) node.depends_on_sources.emplace_back(parent);
-      });
-    });
-  } else if (key == "owner") node.owner = read_owner(path, field);
-  else if (key == "type") {
-    node.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
-  } else if (key == "label") node.label = json::get_string_or_empty(path, field);
+  return NodeField::Other;
 }
 
-std::string normalise_slashes(std::string_view text) {
+void read_node_field(FieldPath& path, std::string_view key, Element field, RawNode& raw) {
+  const NodeField which = node_field(key);
+  if (which == NodeField::Other) return;
+  Node& node = raw.node;
+  Scope scope(path, key);
+  switch (which) {
+    case NodeField::Other: break;
+    case NodeField::ResourceType: node.resource_type = parse_resource_type(json::get_string(path, field)); break;
+    case NodeField::PackageName: node.package_name = json::get_string(path, field); break;
+    case NodeField::Name: node.name = json::get_string(path, field); break;
+    case NodeField::Path: raw.path = json::get_string_or_empty(path, field); break;
+    case NodeField::OriginalFilePath: node.original_file_path = json::get_string_or_empty(path, field); break;
+    case NodeField::PatchPath: node.patch_path = json::get_string_or_empty(path, field); break;
+    case NodeField::Description: node.description = json::get_string_or_empty(path, field); break;
+    case NodeField::RawCode: raw.raw_code = json::get_string_or_empty(path, field); break;
+    case NodeField::Access: raw.access = parse_access(path, field); break;
+    case NodeField::Group:
+      if (std::optional<std::string_view> group = json::get_optional_string(path, field)) raw.group = *group;
+      break;
+    case NodeField::Version: node.version = json::get_optional_scalar_text(path, field); break;
+    case NodeField::LatestVersion: node.latest_version = json::get_optional_scalar_text(path, field); break;
+    case NodeField::DeprecationDate:
+      if (std::optional<std::string_view> date = json::get_optional_string(path, field)) node.deprecation_date = *date;
+      break;
+    case NodeField::Config: raw.config = read_config(path, field); break;
+    case NodeField::Meta: node.meta_owner = read_meta_owner(path, field); break;
+    case NodeField::Contract:
+      for_each_field_or_null(path, field, [&](std::string_view contract_key, Element contract_field) {
+        Scope inner(path, contract_key);
+        if (contract_key == "enforced") {
+          raw.contract_enforced = json::get_bool_or(path, contract_field, false);
+        } else if (contract_key == "checksum") {
+          node.contract_checksum = json::get_string_or_empty(path, contract_field);
+        }
+      });
+      break;
+    case NodeField::Checksum:
+      for_each_field_or_null(path, field, [&](std::string_view checksum_key, Element checksum_field) {
+        if (checksum_key == "checksum") {
+          Scope inner(path, "checksum");
+          node.checksum = json::get_string(path, checksum_field);
+        }
+      });
+      break;
+    case NodeField::Columns:
+      for_each_field_or_null(path, field, [&](std::string_view column_key, Element column) {
+        Scope inner(path, json::MapKey{column_key});
+        node.columns.push_back(read_column(path, column, column_key));
+      });
+      break;
+    case NodeField::Constraints: node.constraints = read_constraints(path, field); break;
+    case NodeField::Refs:
+      for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element)); });
+      break;
+    case NodeField::DependsOn:
+      for_each_field_or_null(path, field, [&](std::string_view depends_key, Element nodes) {
+        if (depends_key != "nodes") return;
+        Scope inner(path, "nodes");
+        if (nodes.is_null()) return;
+        for_each_element(path, nodes, [&](Element element) {
+          const std::string_view parent = json::get_string(path, element);
+          if (parent.starts_with("source.")) node.depends_on_sources.emplace_back(parent);
+        });
+      });
+      break;
+    case NodeField::Owner: node.owner = read_owner(path, field); break;
+    case NodeField::Type:
+      node.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
+      break;
+    case NodeField::Label: node.label = json::get_string_or_empty(path, field); break;
+  }
+}
+
+/// Windows paths (a manifest written on Windows) with forward slashes, in place.
+void normalise_slashes(std::string& file) { std::replace(file.begin(), file.end(), '\\', '/'); }
+
+std::string normalised_slashes(std::string_view text) {
   std::string file(text);
-  std::replace(file.begin(), file.end(), '\\', '/');
+  normalise_slashes(file);
   return file;
 }
 
-/// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`.
-std::string strip_patch_prefix(std::string patch_path) {
+/// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`, in place.
+void strip_patch_prefix(std::string& patch_path) {
   const std::size_t scheme = patch_path.find("://");
   if (scheme != std::string::npos) patch_path.erase(0, scheme + 3);
-  return normalise_slashes(std::move(patch_path));
+  normalise_slashes(patch_path);
 }
 
 }  // namespace
@@ -287,8 +362,8 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   node.contract_enforced = raw.contract_enforced.value_or(raw.config.contract_enforced.value_or(false));
   node.materialized = std::move(raw.config.materialized);
   if (node.meta_owner.empty()) node.meta_owner = std::move(raw.config.meta_owner);
-  node.original_file_path = normalise_slashes(std::move(node.original_file_path));
-  node.patch_path = strip_patch_prefix(std::move(node.patch_path));
+  normalise_slashes(node.original_file_path);
+  strip_patch_prefix(node.patch_path);
   node.is_external = raw.path.empty() && node.original_file_path.empty() &&
                      node.resource_type != ResourceType::Source &&
                      node.resource_type != ResourceType::Exposure;
@@ -311,7 +386,7 @@ Group read_group(FieldPath& path, Element value, std::string_view unique_id) {
     if (key == "name") group.name = json::get_string(path, field);
     else if (key == "package_name") group.package_name = json::get_string(path, field);
     else if (key == "original_file_path") {
-      group.original_file_path = normalise_slashes(json::get_string_or_empty(path, field));
+      group.original_file_path = normalised_slashes(json::get_string_or_empty(path, field));
     } else if (key == "owner") group.owner = read_owner(path, field);
   });
   return group;
