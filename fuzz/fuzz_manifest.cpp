@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,14 +28,6 @@ using namespace meshgraph;
 
 const std::string kPath = "mesh/project/target/manifest.json";
 
-/// Rules with a known crash (reported, docs/robustness.md) are left out when
-/// MESHGRAPH_FUZZ_KNOWN_BUGS names it, so a long run can look for new ones.
-check::RunSettings settings_for_known_bugs() {
-  check::RunSettings settings;
-  if (fuzz::is_known_bug("mesh003-latest-version")) settings.ignored.emplace_back("MESH003");
-  return settings;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -46,11 +37,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     manifest = load::parse_manifest(text, kPath);
   } catch (const load::InputError& error) {
     fuzz::check_input_error(error, kPath, text);
-    return 0;
-  } catch (const std::out_of_range& error) {
-    // A dbt_schema_version of v2147483648 or more escapes std::stoi (reported, bug 16).
-    if (!fuzz::is_known_bug("schema-version-overflow") || std::string_view(error.what()) != "stoi")
-      throw;
     return 0;
   }
   MESHGRAPH_FUZZ_CHECK(manifest->schema_version >= 7 && manifest->schema_version <= 12,
@@ -63,9 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   policy.as_of = check::Date{2026, 1, 1};
   policy.allowed_dependencies.emplace();
   policy.versions.require_pinned_cross_project_refs = true;
-  static const check::RunSettings settings = settings_for_known_bugs();
   check::RunResult result =
-      check::run_checks(rules::all_rules(), check::CheckContext{mesh, policy}, settings);
+      check::run_checks(rules::all_rules(), check::CheckContext{mesh, policy});
 
   report::Report report;
   report.command = "check";

@@ -11,6 +11,7 @@
 
 #include "check/dates.hpp"
 #include "check/spelling.hpp"
+#include "load/yaml_error.hpp"
 
 namespace meshgraph::config {
 
@@ -41,7 +42,13 @@ class YamlReader {
                     std::span<const std::string_view> known, OnKey&& on_key) const {
     if (!node.IsMap()) fail(node, fmt::format("{}: expected a mapping of keys to values", where));
     for (const auto& entry : node) {
-      const std::string key = entry.first.as<std::string>();
+      // YAML allows a list or a mapping as a key (`? [a, b]`); no key of meshgraph.yml is one.
+      if (!entry.first.IsScalar()) {
+        fail(entry.first,
+             fmt::format("{}: a key must be a single value, found {}", where, describe(entry.first)),
+             "write the key as a name, such as 'rules' or a rule id, not a list or a mapping");
+      }
+      const std::string key = entry.first.Scalar();
       if (!known.empty() && std::find(known.begin(), known.end(), key) == known.end()) {
         const std::string_view nearest = check::nearest_spelling(key, known);
         fail(entry.first,
@@ -227,14 +234,7 @@ Config read_config(const std::string& path, const RuleLookup& rules) {
   } catch (const YAML::BadFile&) {
     throw load::InputError(path, "cannot read the policy file", "check the file's permissions");
   } catch (const YAML::ParserException& error) {
-    // yaml-cpp says "illegal"; we say "invalid" (STYLE.md §6).
-    std::string reason = error.msg;
-    for (std::size_t at = reason.find("illegal"); at != std::string::npos; at = reason.find("illegal")) {
-      reason.replace(at, 7, "invalid");
-    }
-    throw load::InputError(path, "invalid YAML: " + reason, "fix the YAML syntax at this position",
-                           load::TextPosition{static_cast<std::uint32_t>(error.mark.line + 1),
-                                              static_cast<std::uint32_t>(error.mark.column + 1)});
+    throw load::yaml_syntax_error(path, error, "fix the YAML syntax at this position");
   }
   if (!root || root.IsNull()) return config;
   reader.for_each_key(root, "the policy file", kTopKeys, [&](const std::string& key, const YAML::Node&,

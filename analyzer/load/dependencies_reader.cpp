@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "load/input_error.hpp"
+#include "load/yaml_error.hpp"
 
 namespace meshgraph::load {
 
@@ -37,9 +38,7 @@ std::optional<std::vector<std::string>> read_declared_projects(const std::string
   try {
     root = YAML::LoadFile(file);
   } catch (const YAML::ParserException& parse) {
-    throw InputError(file, "invalid YAML: " + parse.msg, "fix the YAML syntax",
-                     TextPosition{static_cast<std::uint32_t>(parse.mark.line + 1),
-                                  static_cast<std::uint32_t>(parse.mark.column + 1)});
+    throw yaml_syntax_error(file, parse, "fix the YAML syntax");
   } catch (const YAML::Exception& other) {
     throw InputError(file, std::string("cannot read the file: ") + other.what(),
                      "check that the file is readable");

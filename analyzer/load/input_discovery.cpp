@@ -29,9 +29,14 @@ std::string join(const std::string& base, const fs::path& relative) {
   return base + "/" + relative.generic_string();
 }
 
-bool is_manifest_file(const fs::path& path) {
+/// Whether `path` is there at all. A target/manifest.json that is a directory, a FIFO, a
+/// broken link or a link loop is still the project's manifest: the reader says what is wrong
+/// with it, rather than the project dropping out of the mesh in silence.
+bool has_manifest_entry(const fs::path& path) {
   std::error_code error;
-  return fs::is_regular_file(path, error);
+  const fs::file_status status = fs::symlink_status(path, error);
+  if (error) return error != std::errc::no_such_file_or_directory && error != std::errc::not_a_directory;
+  return fs::exists(status);
 }
 
 fs::path canonical_or_normal(const fs::path& path) {
@@ -40,11 +45,19 @@ fs::path canonical_or_normal(const fs::path& path) {
   return error ? path.lexically_normal() : canonical;
 }
 
-/// Directory symlinks are not followed, so a symlink cycle cannot make the walk loop.
+/// Directory symlinks are not followed, so a symlink cycle cannot make the walk loop. The walk
+/// stops at the first project over kMaxProjects.
 void search_folder(const std::string& input, const fs::path& folder, const fs::path& relative,
                    const std::set<fs::path>& excluded, std::vector<std::string>& found) {
-  if (is_manifest_file(folder / "target" / "manifest.json")) {
+  if (has_manifest_entry(folder / "target" / "manifest.json")) {
     found.push_back(join(input, relative / "target" / "manifest.json"));
+    if (found.size() > kMaxProjects) {
+      throw InputError(input,
+                       fmt::format("found {} dbt projects; meshgraph reads at most {} in one mesh",
+                                   found.size(), kMaxProjects),
+                       "give the project folders of the mesh as INPUTs (such as 'mesh/*/'), or "
+                       "skip the other folders with 'exclude:' in meshgraph.yml");
+    }
   }
   std::error_code error;
   fs::directory_iterator entries(folder, error);
@@ -93,6 +106,12 @@ std::vector<std::string> find_manifests(const std::vector<std::string>& inputs,
     if (!fs::is_directory(status)) {
       manifests.push_back(input);
       continue;
+    }
+    // A folder named like a file (often target/manifest.json left as a folder) is a wrong
+    // path, not a folder of projects to search.
+    if (fs::path(input).extension() == ".json") {
+      throw InputError(input, "expected a manifest.json file, found a directory",
+                       "give the file, or the dbt project folder that holds target/manifest.json");
     }
     std::vector<std::string> found;
     search_folder(input, input, fs::path(), excluded_folders, found);

@@ -942,6 +942,23 @@ TEST_CASE("a project folder whose target/manifest.json is a symlink loop is refu
   check_error(error, path, "cannot read the file: too many levels of symbolic links");
 }
 
+TEST_CASE("a project folder whose target/manifest.json is a broken symlink is refused naming it") {
+  const TempFolder folder;
+  const std::string path = folder.path("p/target/manifest.json");
+  fs::create_directories(folder.path("p/target"));
+  fs::create_symlink("gone.json", path);
+  CHECK(find_manifests({folder.path("p")}) == std::vector<std::string>{path});
+  check_error(manifest_error(path), path, "cannot read the file: it does not exist");
+}
+
+TEST_CASE("a project folder whose target is a file holds no manifest") {
+  const TempFolder folder;
+  folder.write("mesh/a/target/manifest.json", manifest_with(""));
+  folder.write("mesh/b/target", "not a folder");
+  CHECK(find_manifests({folder.path("mesh")}) ==
+        std::vector<std::string>{folder.path("mesh/a/target/manifest.json")});
+}
+
 TEST_CASE("a folder tree with symlink cycles is searched once, finding each manifest once") {
   const TempFolder folder;
   folder.write("mesh/a/target/manifest.json", manifest_with(""));
@@ -1122,8 +1139,12 @@ TEST_CASE("a manifest of exactly 4 GiB is refused by its size before it is read"
               "the file is 4096 MiB; meshgraph reads manifests smaller than 4096 MiB");
 }
 
+// g++ defines __SANITIZE_ADDRESS__ under ASan; clang 14 (the sanitizer build) only answers
+// __has_feature(address_sanitizer).
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kUnderAddressSanitizer = true;
+#elif defined(__has_feature)
+constexpr bool kUnderAddressSanitizer = __has_feature(address_sanitizer);
 #else
 constexpr bool kUnderAddressSanitizer = false;
 #endif
