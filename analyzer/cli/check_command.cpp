@@ -5,6 +5,7 @@
 #include "check/runner.hpp"
 #include "cli/load_mesh.hpp"
 #include "cli/output_options.hpp"
+#include "cli/output_paths.hpp"
 #include "config/config_reader.hpp"
 #include "report/baseline_writer.hpp"
 #include "report/output_file.hpp"
@@ -38,6 +39,10 @@ int run_check(const CheckOptions& options) {
   // before any report is written.
   const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs), config.exclude);
   check_config_against_mesh(config, mesh);
+  // Before anything is written: every output can be written, and none is a file read.
+  std::vector<OutputPath> outputs = report_outputs(options.format, options.output);
+  outputs.push_back({options.rules.write_baseline, "--write-baseline"});
+  check_outputs(outputs, files_read({&mesh}, config, options.rules.baseline));
   const check::CheckContext context{mesh, config.policy};
   check::RunResult result = check::run_checks(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {

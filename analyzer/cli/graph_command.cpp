@@ -13,6 +13,7 @@
 #include "check/runner.hpp"
 #include "check/spelling.hpp"
 #include "cli/load_mesh.hpp"
+#include "cli/output_paths.hpp"
 #include "graph/selector.hpp"
 #include "impact/impact_runner.hpp"
 #include "load/input_error.hpp"
@@ -226,6 +227,11 @@ int run_graph(const GraphOptions& options) {
   const Meshes meshes = load_meshes(options, head, config);
   const graph::MeshGraph& mesh = meshes.drawn();
   check_config_against_mesh(config, mesh);
+  // Before the diagram is written: it can be written, and is not a file this run read.
+  check_outputs({{options.output, "--output"}},
+                            meshes.pair ? files_read({&meshes.pair->base, &meshes.pair->head},
+                                                     config, "")
+                                        : files_read({&mesh}, config, ""));
 
   const std::optional<std::vector<graph::NodeId>> focus = select_focus(options, mesh);
   const report::DiagramLevel level = choose_level(options, mesh, focus);

@@ -4,6 +4,7 @@
 
 #include "cli/load_mesh.hpp"
 #include "cli/output_options.hpp"
+#include "cli/output_paths.hpp"
 #include "impact/impact_runner.hpp"
 #include "report/baseline_writer.hpp"
 #include "report/output_file.hpp"
@@ -39,6 +40,11 @@ int run_impact(const ImpactOptions& options) {
   const check::RunSettings settings = make_run_settings(options.rules, config);
   const impact::MeshPair meshes = impact::load_mesh_pair(options.base, options.head, config.exclude);
   check_config_against_mesh(config, meshes.head);
+  // Before anything is written: every output can be written, and none is a file read.
+  std::vector<OutputPath> outputs = report_outputs(options.format, options.output);
+  outputs.push_back({options.rules.write_baseline, "--write-baseline"});
+  check_outputs(outputs,
+                            files_read({&meshes.base, &meshes.head}, config, options.rules.baseline));
   const check::ImpactContext context{meshes.base, meshes.head, config.policy};
   check::RunResult result = impact::run_impact_rules(rules::all_rules(), context, settings);
   if (!options.rules.write_baseline.empty()) {

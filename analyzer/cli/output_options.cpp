@@ -151,6 +151,15 @@ void add_output_options(CLI::App& command, std::string& format, std::string& out
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
 }
 
+std::vector<OutputPath> report_outputs(const std::string& format, const std::string& output) {
+  std::vector<OutputPath> outputs;
+  for (const FormatSpec& spec : parse_specs(format)) {
+    if (!spec.file.empty()) outputs.push_back({spec.file, fmt::format("--format {}", spec.name)});
+  }
+  outputs.push_back({output, "--output"});
+  return outputs;
+}
+
 int emit_report(const report::Report& report, const std::string& format, const std::string& output,
                 const std::string& fail_on) {
   std::vector<FormatSpec> specs = parse_specs(format);

@@ -4,6 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
+
+#include "cli/output_paths.hpp"
 
 #include "report/report.hpp"
 
@@ -14,6 +17,10 @@ namespace meshgraph::cli {
 /// without a FILE, no FILE twice.
 void add_output_options(CLI::App& command, std::string& format, std::string& output,
                         std::string& fail_on);
+
+/// The files emit_report will write for these options: each NAME=FILE, and `output` unless it
+/// is stdout.
+std::vector<OutputPath> report_outputs(const std::string& format, const std::string& output);
 
 /// Renders the report in each format of `format` and writes it: NAME=FILE to FILE, a bare NAME
 /// to `output` (stdout by default). When every format names a FILE, the text report goes to

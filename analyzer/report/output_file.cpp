@@ -31,12 +31,8 @@ void write_in_place(const std::string& path, std::string_view option, std::strin
 
 }  // namespace
 
-void write_output(const std::string& path, std::string_view content, std::string_view option) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return;
-  }
+void check_output_path(const std::string& path, std::string_view option) {
+  if (path.empty() || path == "-") return;
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -46,12 +42,23 @@ void write_output(const std::string& path, std::string_view content, std::string
                                              folder.generic_string()),
                            fmt::format("create the folder first, or give {} another path", option));
   }
-  const fs::file_status link_status = fs::symlink_status(target, error);
+  if (fs::is_directory(fs::symlink_status(target, error))) {
+    throw load::InputError(path, fmt::format("cannot write {}: it is a folder", option),
+                           fmt::format("give {} a file path", option));
+  }
+}
+
+void write_output(const std::string& path, std::string_view content, std::string_view option) {
+  if (path.empty() || path == "-") {
+    std::fwrite(content.data(), 1, content.size(), stdout);
+    std::fflush(stdout);
+    return;
+  }
+  check_output_path(path, option);
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status link_status = fs::symlink_status(path, error);
   if (!error && fs::exists(link_status) && !fs::is_regular_file(link_status)) {
-    if (fs::is_directory(link_status)) {
-      throw load::InputError(path, fmt::format("cannot write {}: it is a folder", option),
-                             fmt::format("give {} a file path", option));
-    }
     write_in_place(path, option, content);
     return;
   }
