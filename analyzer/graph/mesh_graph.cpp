@@ -33,15 +33,24 @@ struct BuildState {
 constexpr NodeId kNoNode = ~NodeId{0};
 
 MeshGraph MeshGraph::build(std::vector<load::Manifest> manifests) {
-  std::sort(manifests.begin(), manifests.end(), [](const load::Manifest& a, const load::Manifest& b) {
-    return std::tie(a.project_name, a.path) < std::tie(b.project_name, b.path);
+  std::vector<std::shared_ptr<const load::Manifest>> shared;
+  shared.reserve(manifests.size());
+  for (load::Manifest& manifest : manifests) {
+    shared.push_back(std::make_shared<const load::Manifest>(std::move(manifest)));
+  }
+  return build(std::move(shared));
+}
+
+MeshGraph MeshGraph::build(std::vector<std::shared_ptr<const load::Manifest>> manifests) {
+  std::sort(manifests.begin(), manifests.end(), [](const auto& a, const auto& b) {
+    return std::tie(a->project_name, a->path) < std::tie(b->project_name, b->path);
   });
   for (std::size_t i = 1; i < manifests.size(); ++i) {
-    if (manifests[i].project_name == manifests[i - 1].project_name) {
+    if (manifests[i]->project_name == manifests[i - 1]->project_name) {
       throw load::InputError(
-          manifests[i].path,
-          fmt::format("this manifest is of project '{}', and so is '{}'", manifests[i].project_name,
-                      manifests[i - 1].path),
+          manifests[i]->path,
+          fmt::format("this manifest is of project '{}', and so is '{}'", manifests[i]->project_name,
+                      manifests[i - 1]->path),
           "give each project of the mesh once: remove one of the two inputs, or, when one is a "
           "pull-request build kept beside the mesh, list its folder under 'exclude:' in meshgraph.yml");
     }
@@ -57,8 +66,8 @@ MeshGraph MeshGraph::build(std::vector<load::Manifest> manifests) {
 }
 
 void MeshGraph::add_projects() {
-  for (const load::Manifest& manifest : manifests_) {
-    projects_.push_back(Project{manifest.project_name, &manifest});
+  for (const std::shared_ptr<const load::Manifest>& manifest : manifests_) {
+    projects_.push_back(Project{manifest->project_name, manifest.get()});
   }
 }
 

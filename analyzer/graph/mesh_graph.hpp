@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -70,6 +71,9 @@ class MeshGraph {
  public:
   /// Builds the mesh. Throws load::InputError when two manifests belong to the same project.
   static MeshGraph build(std::vector<load::Manifest> manifests);
+  /// The same over shared manifests: `impact`'s base and head meshes share the projects a pull
+  /// request did not rebuild, rather than each holding a copy.
+  static MeshGraph build(std::vector<std::shared_ptr<const load::Manifest>> manifests);
 
   MeshGraph(MeshGraph&&) noexcept = default;
   MeshGraph& operator=(MeshGraph&&) noexcept = default;
@@ -108,7 +112,7 @@ class MeshGraph {
   void add_edges();
   void add_project_edges();
 
-  std::vector<load::Manifest> manifests_;
+  std::vector<std::shared_ptr<const load::Manifest>> manifests_;
   std::vector<Project> projects_;
   std::vector<MeshNode> nodes_;
   std::vector<ResolvedRef> refs_;

@@ -11,13 +11,6 @@ namespace meshgraph::graph {
 
 namespace {
 
-std::string index_key(std::string_view package, std::string_view name) {
-  std::string key(package);
-  key += '\x1f';
-  key += name;
-  return key;
-}
-
 bool is_refable(load::ResourceType type) {
   return type == load::ResourceType::Model || type == load::ResourceType::Seed ||
          type == load::ResourceType::Snapshot;
@@ -45,7 +38,7 @@ RefableIndex::RefableIndex(const load::Manifest& manifest) {
   for (const load::Node& node : manifest.nodes) {
     if (!is_refable(node.resource_type)) continue;
     std::vector<const load::Node*>& versions =
-        by_package_and_name_[index_key(node.package_name, node.name)];
+        by_package_and_name_[PackageAndName(node.package_name, node.name)];
     if (versions.empty()) packages_by_name_[node.name].push_back(node.package_name);
     versions.push_back(&node);
   }
@@ -54,7 +47,7 @@ RefableIndex::RefableIndex(const load::Manifest& manifest) {
 
 std::span<const load::Node* const> RefableIndex::find(std::string_view package,
                                                       std::string_view name) const {
-  auto it = by_package_and_name_.find(index_key(package, name));
+  auto it = by_package_and_name_.find(PackageAndName(package, name));
   if (it == by_package_and_name_.end()) return {};
   return it->second;
 }

@@ -1,8 +1,10 @@
 // Per-manifest lookup of the nodes a ref() can name, and dbt's choice among their versions.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -23,7 +25,15 @@ class RefableIndex {
   std::vector<std::string_view> packages_with(std::string_view name) const;
 
  private:
-  std::unordered_map<std::string, std::vector<const load::Node*>> by_package_and_name_;
+  using PackageAndName = std::pair<std::string_view, std::string_view>;
+  struct PackageAndNameHash {
+    std::size_t operator()(const PackageAndName& key) const {
+      const std::hash<std::string_view> hash;
+      return hash(key.first) * 31 ^ hash(key.second);
+    }
+  };
+  /// Keys view the nodes' own strings: an index lives no longer than its manifest.
+  std::unordered_map<PackageAndName, std::vector<const load::Node*>, PackageAndNameHash> by_package_and_name_;
   std::unordered_map<std::string_view, std::vector<std::string_view>> packages_by_name_;
 };
 

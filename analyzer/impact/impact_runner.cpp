@@ -1,6 +1,7 @@
 // Loads both meshes (files in parallel), runs the impact rules, computes blast radii.
 #include "impact/impact_runner.hpp"
 
+#include <memory>
 #include <set>
 
 #include "load/input_discovery.hpp"
@@ -17,14 +18,18 @@ MeshPair load_mesh_pair(const std::vector<std::string>& base_inputs,
   std::vector<std::string> all = base_paths;
   all.insert(all.end(), head_paths.begin(), head_paths.end());
   std::vector<load::Manifest> manifests = load::read_manifests(all);
-  std::vector<load::Manifest> base(std::make_move_iterator(manifests.begin()),
-                                   std::make_move_iterator(manifests.begin() + static_cast<std::ptrdiff_t>(base_paths.size())));
-  std::vector<load::Manifest> head(std::make_move_iterator(manifests.begin() + static_cast<std::ptrdiff_t>(base_paths.size())),
-                                   std::make_move_iterator(manifests.end()));
+  // The head mesh is the pull request's manifests plus the base manifest of every project the
+  // PR did not rebuild: shared, not copied (a large mesh's manifests take hundreds of MB).
+  std::vector<std::shared_ptr<const load::Manifest>> base;
+  std::vector<std::shared_ptr<const load::Manifest>> head;
+  for (std::size_t i = 0; i < manifests.size(); ++i) {
+    auto manifest = std::make_shared<const load::Manifest>(std::move(manifests[i]));
+    (i < base_paths.size() ? base : head).push_back(std::move(manifest));
+  }
   std::set<std::string> rebuilt;
-  for (const load::Manifest& manifest : head) rebuilt.insert(manifest.project_name);
-  for (const load::Manifest& manifest : base) {
-    if (!rebuilt.contains(manifest.project_name)) head.push_back(manifest);
+  for (const auto& manifest : head) rebuilt.insert(manifest->project_name);
+  for (const auto& manifest : base) {
+    if (!rebuilt.contains(manifest->project_name)) head.push_back(manifest);
   }
   return MeshPair{graph::MeshGraph::build(std::move(base)), graph::MeshGraph::build(std::move(head))};
 }
