@@ -1,6 +1,7 @@
 // Loads both meshes (files in parallel), runs the impact rules, computes blast radii.
 #include "impact/impact_runner.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -15,16 +16,25 @@ MeshPair load_mesh_pair(const std::vector<std::string>& base_inputs,
                         const std::vector<std::string>& excluded) {
   std::vector<std::string> base_paths = load::find_manifests(base_inputs, excluded);
   std::vector<std::string> head_paths = load::find_manifests(head_inputs, excluded);
+  // A head path that is also a base path (CI often passes every project for both) is read once.
   std::vector<std::string> all = base_paths;
-  all.insert(all.end(), head_paths.begin(), head_paths.end());
+  for (const std::string& path : head_paths) {
+    if (std::find(base_paths.begin(), base_paths.end(), path) == base_paths.end()) all.push_back(path);
+  }
   std::vector<load::Manifest> manifests = load::read_manifests(all);
   // The head mesh is the pull request's manifests plus the base manifest of every project the
   // PR did not rebuild: shared, not copied (a large mesh's manifests take hundreds of MB).
-  std::vector<std::shared_ptr<const load::Manifest>> base;
+  std::vector<std::shared_ptr<const load::Manifest>> loaded;
+  loaded.reserve(manifests.size());
+  for (load::Manifest& manifest : manifests) {
+    loaded.push_back(std::make_shared<const load::Manifest>(std::move(manifest)));
+  }
+  std::vector<std::shared_ptr<const load::Manifest>> base(loaded.begin(),
+                                                          loaded.begin() + static_cast<std::ptrdiff_t>(base_paths.size()));
   std::vector<std::shared_ptr<const load::Manifest>> head;
-  for (std::size_t i = 0; i < manifests.size(); ++i) {
-    auto manifest = std::make_shared<const load::Manifest>(std::move(manifests[i]));
-    (i < base_paths.size() ? base : head).push_back(std::move(manifest));
+  for (const std::string& path : head_paths) {
+    const auto index = static_cast<std::size_t>(std::find(all.begin(), all.end(), path) - all.begin());
+    head.push_back(loaded[index]);
   }
   std::set<std::string> rebuilt;
   for (const auto& manifest : head) rebuilt.insert(manifest->project_name);
