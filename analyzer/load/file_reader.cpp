@@ -81,13 +81,17 @@ void read_whole(const std::string& path, std::string_view missing_help, Allocate
   try {
     data = allocate(size);
   } catch (const std::bad_alloc&) {
-    throw InputError(path, fmt::format("the file is {} MiB; there is not enough memory to read it", size >> 20),
-                     "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
+    fail_out_of_memory(path, size);
   }
   if (size > 0 && std::fread(data, 1, size, file.get()) != size) fail_errno(path, errno, missing_help);
 }
 
 }  // namespace
+
+void fail_out_of_memory(const std::string& path, std::size_t size) {
+  throw InputError(path, fmt::format("the file is {} MiB; there is not enough memory to read it", size >> 20),
+                   "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
+}
 
 simdjson::padded_string read_padded_file(const std::string& path, std::string_view missing_help) {
   simdjson::padded_string buffer;

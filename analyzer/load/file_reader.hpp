@@ -38,8 +38,8 @@ class FileBuffer {
 void read_file_into(const std::string& path, FileBuffer& buffer,
                     std::string_view missing_help = "check the path, or run 'dbt parse' in the project to write target/manifest.json");
 
-/// The size in MiB, rounded down, for messages.
-inline std::size_t mebibytes(std::size_t bytes) { return bytes >> 20; }
+/// The error for a file of `size` bytes that there is not enough memory to read.
+[[noreturn]] void fail_out_of_memory(const std::string& path, std::size_t size);
 
 /// The last component of a path, for messages: "run_results.json".
 std::string path_file_name(std::string_view path);

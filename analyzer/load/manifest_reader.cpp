@@ -314,10 +314,7 @@ Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string
                        offset ? std::optional(text_position(bytes, *offset)) : std::nullopt);
     }
   } catch (const std::bad_alloc&) {
-    throw InputError(path,
-                     fmt::format("the file is {} MiB; there is not enough memory to read it",
-                                 mebibytes(bytes.size())),
-                     "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
+    fail_out_of_memory(path, bytes.size());
   }
 }
 
@@ -329,10 +326,7 @@ Manifest ManifestReader::read(const std::string& path) {
   // spares reallocating (and faulting in its pages again) for each slightly larger manifest.
   if (buffer_.size() > parser_.capacity() && buffer_.size() < simdjson::SIMDJSON_MAXSIZE_BYTES / 2) {
     if (parser_.allocate(buffer_.size() + buffer_.size() / 4) != simdjson::SUCCESS) {
-      throw InputError(path,
-                       fmt::format("the file is {} MiB; there is not enough memory to read it",
-                                   mebibytes(buffer_.size())),
-                       "free memory, or raise the limit on it (ulimit -v, the container's memory limit)");
+      fail_out_of_memory(path, buffer_.size());
     }
   }
   Manifest manifest = parse_text(parser_, buffer_.view(), path);

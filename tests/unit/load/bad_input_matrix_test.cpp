@@ -460,7 +460,7 @@ TEST_CASE(
   }
 }
 
-// Fixed: the value is checked after it was read, and by then simdjson's position is past it: the
+// Was a bug (docs/robustness.md), now fixed; it was: the value is checked after it was read, and by then simdjson's position is past it: the
 // error points at the ',' after it (or the next line). Input: a model with "access": "internal".
 TEST_CASE("an access that is not private, protected or public is refused at the value, quoting it") {
   const TempFolder folder;
@@ -513,7 +513,7 @@ TEST_CASE("a ref that is neither an object nor a list of one or two names is ref
   }
 }
 
-// Fixed: as for access, the list is checked after it was read: the error points past it (for
+// Was a bug (docs/robustness.md), now fixed; it was: as for access, the list is checked after it was read: the error points past it (for
 // `[]` in an indented file, at the next line). Input: a model with "refs": [[]].
 TEST_CASE("a ref list of no or three names is refused at the list") {
   const TempFolder folder;
@@ -527,7 +527,7 @@ TEST_CASE("a ref list of no or three names is refused at the list") {
   }
 }
 
-// Fixed: the inner loop over config.contract pushes no path segment, so the error names
+// Was a bug (docs/robustness.md), now fixed; it was: the inner loop over config.contract pushes no path segment, so the error names
 // `config.contract`, not the field that is wrong. Input: a model with
 // "config": {"contract": {"enforced": null}}.
 TEST_CASE("a config.contract.enforced that is not a boolean is refused naming that field") {
@@ -540,7 +540,7 @@ TEST_CASE("a config.contract.enforced that is not a boolean is refused naming th
               position_of(text, offset));
 }
 
-// Fixed: owner.email may be a string or a list (dbt 1.10); for any other type the message says
+// Was a bug (docs/robustness.md), now fixed; it was: owner.email may be a string or a list (dbt 1.10); for any other type the message says
 // only "expected an array". Input: an exposure with "owner": {"email": 42}.
 TEST_CASE("an owner email that is neither a string nor a list says both are allowed") {
   const TempFolder folder;
@@ -665,7 +665,7 @@ void check_short_error(const std::optional<InputError>& error, const std::string
   CHECK(message.size() < 300);
 }
 
-// Fixed: the error quotes the whole value: a 100 MB error line. Input: a model with
+// Was a bug (docs/robustness.md), now fixed; it was: the error quotes the whole value: a 100 MB error line. Input: a model with
 // "access": "xxx…" (100 MiB of 'x').
 TEST_CASE("an access value of 100 MB is refused with a short message") {
   const TempFolder folder;
@@ -677,7 +677,7 @@ TEST_CASE("an access value of 100 MB is refused with a short message") {
       "nodes['model.p.m'].access: expected 'private', 'protected' or 'public', found 'xxx");
 }
 
-// Fixed: the error names the field by its 100 MB key. Input: {"metadata": {…}, "nodes":
+// Was a bug (docs/robustness.md), now fixed; it was: the error names the field by its 100 MB key. Input: {"metadata": {…}, "nodes":
 // {"xxx…" (100 MiB of 'x'): 3}}.
 TEST_CASE("a wrong value under a key of 100 MB is refused with a short message") {
   const TempFolder folder;
@@ -686,7 +686,7 @@ TEST_CASE("a wrong value under a key of 100 MB is refused with a short message")
   check_short_error(manifest_error(path), path, "nodes['xxx");
 }
 
-// Fixed: nlohmann's "last read" quotes the whole string token, 100 MB of it. Input: a model
+// Was a bug (docs/robustness.md), now fixed; it was: nlohmann's "last read" quotes the whole string token, 100 MB of it. Input: a model
 // with "description": "xxx…\xff" (100 MiB of 'x', then an invalid UTF-8 byte).
 TEST_CASE("invalid UTF-8 at the end of a 100 MB string is refused with a short message") {
   const TempFolder folder;
@@ -766,7 +766,7 @@ TEST_CASE("an escaped NUL in a name loads as data") {
   CHECK(manifest.nodes[0].description == std::string("a\0b", 3));
 }
 
-// Fixed: nlohmann/json treats a NUL byte as the end of the input, so the syntax check says
+// Was a bug (docs/robustness.md), now fixed; it was: nlohmann/json treats a NUL byte as the end of the input, so the syntax check says
 // "truncated" for a file that is not. Input: `{"metadata":{…},\0"nodes":{…}}`.
 TEST_CASE("a NUL byte between tokens is refused at it, not as truncated") {
   const TempFolder folder;
@@ -778,7 +778,7 @@ TEST_CASE("a NUL byte between tokens is refused at it, not as truncated") {
               position_of(text, at));
 }
 
-// Fixed: same cause; simdjson's complaint is shown instead, at 1:1 ("the top level: invalid JSON
+// Was a bug (docs/robustness.md), now fixed; it was: same cause; simdjson's complaint is shown instead, at 1:1 ("the top level: invalid JSON
 // (JSON document ended early in the middle of an object or array.)"). Input: a valid
 // manifest followed by one NUL byte.
 TEST_CASE("a NUL byte after the top-level object is refused at it") {
@@ -813,7 +813,7 @@ TEST_CASE("a UTF-8 byte order mark is refused at 1:1, naming it") {
           "save the file as UTF-8 without a BOM, or write it again with 'dbt parse'");
 }
 
-// Fixed: a manifest saved as UTF-16 (PowerShell's `>` does this) is refused as "invalid literal;
+// Was a bug (docs/robustness.md), now fixed; it was: a manifest saved as UTF-16 (PowerShell's `>` does this) is refused as "invalid literal;
 // last read: '\xff'". Input: manifest_with("") encoded as UTF-16LE with its BOM (FF FE).
 TEST_CASE("a UTF-16 file is refused at 1:1 as UTF-16") {
   const TempFolder folder;
@@ -844,7 +844,7 @@ TEST_CASE("metadata given twice is read as the last one, as dbt's own reader doe
   CHECK(manifest.project_name == "q");
 }
 
-// Fixed: both "nodes" objects are read, so the node is loaded twice (Python's json, which dbt
+// Was a bug (docs/robustness.md), now fixed; it was: both "nodes" objects are read, so the node is loaded twice (Python's json, which dbt
 // uses, keeps the last). Input:
 // {"metadata":{…},"nodes":{"model.p.m":{…}},"nodes":{"model.p.m":{…}}}.
 TEST_CASE("a section given twice is refused at its second key") {
@@ -855,7 +855,7 @@ TEST_CASE("a section given twice is refused at its second key") {
               position_of(text, text.rfind("\"nodes\"")));
 }
 
-// Fixed: two nodes with one unique_id are both loaded (and both checked). Input: {"metadata":
+// Was a bug (docs/robustness.md), now fixed; it was: two nodes with one unique_id are both loaded (and both checked). Input: {"metadata":
 // {…},"nodes":{"model.p.m":{…},"model.p.m":{…,"access":"public"}}}.
 TEST_CASE("a unique_id given twice is refused at its second key") {
   const TempFolder folder;
@@ -1127,7 +1127,7 @@ TEST_CASE("a manifest of 5 GiB is refused by its size before it is read") {
   if (error) CHECK(error->help() == "check that this is a dbt manifest.json");
 }
 
-// Fixed: the size check lets exactly 4 GiB through (`>`), one byte more than simdjson takes; the
+// Was a bug (docs/robustness.md), now fixed; it was: the size check lets exactly 4 GiB through (`>`), one byte more than simdjson takes; the
 // file is read whole (4 GiB of memory) and then refused as "unexpected end of input; the file
 // looks truncated" at 1:1. Input: a file of exactly 4,294,967,296 bytes. With the fix (`>=`,
 // "smaller than"), the 5 GiB case above reads "… meshgraph reads manifests smaller than 4096
@@ -1186,7 +1186,7 @@ std::string message_with_memory_limit(const std::function<void()>& read, std::ui
   return result;
 }
 
-// Fixed: when memory runs out, std::bad_alloc escapes the reader and main prints "meshgraph:
+// Was a bug (docs/robustness.md), now fixed; it was: when memory runs out, std::bad_alloc escapes the reader and main prints "meshgraph:
 // internal error: std::bad_alloc" without naming the file (and where memory is overcommitted,
 // the kernel kills the process instead). Input: a 100 MiB manifest read with 150 MiB of address
 // space to spare (`ulimit -v`). The reader should check the file's size against the memory it
@@ -1237,7 +1237,7 @@ TEST_CASE("more projects than the bound, each given as a project folder, are rea
 // ---------------------------------------------------------------------------------------------
 // Found by fuzzing (docs/robustness.md): inputs the loader accepts must not crash the rules.
 
-// Fixed (fuzz_manifest): MESH003 dereferences the ref's empty `version` when an unpinned ref
+// Was a bug, now fixed (fuzz_manifest): MESH003 dereferences the ref's empty `version` when an unpinned ref
 // resolves to a latest_version that does not exist (std::optional::operator* on nullopt; under
 // ASan, fmt aborts with "negative value"). Input, as the fuzzer minimised it:
 // fuzz/regressions/manifest/mesh003-latest-version-missing.json.
@@ -1261,7 +1261,7 @@ TEST_CASE("a ref to a model whose latest_version does not exist is reported, not
   CHECK(mesh003 == 1);
 }
 
-// Fixed (fuzz_manifest, bug 16): a schema version too large for an int escaped std::stoi in
+// Was a bug, now fixed (fuzz_manifest, bug 16): a schema version too large for an int escaped std::stoi in
 // parse_schema_url (manifest_reader.cpp) as std::out_of_range; main printed "meshgraph: internal
 // error: stoi". Input: fuzz/regressions/manifest/schema-version-overflow.json.
 TEST_CASE("a schema version too large for a number is refused as newer than meshgraph knows") {
