@@ -26,13 +26,7 @@ class YamlReader {
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message,
                          std::string help = std::string(kDocsHelp)) const {
-    const YAML::Mark mark = node.Mark();
-    std::optional<load::TextPosition> position;
-    if (mark.line >= 0) {
-      position = load::TextPosition{static_cast<std::uint32_t>(mark.line + 1),
-                                    static_cast<std::uint32_t>(mark.column + 1)};
-    }
-    throw load::InputError(path_, message, std::move(help), position);
+    throw load::InputError(path_, message, std::move(help), load::yaml_position(node.Mark()));
   }
 
   /// Calls `on_key(key, value)` for each entry of a mapping, after checking the key is one of

@@ -13,14 +13,8 @@ namespace meshgraph::load {
 namespace {
 
 InputError shape_error(const std::string& file, const YAML::Node& node, const std::string& message) {
-  const YAML::Mark mark = node.Mark();
-  std::optional<TextPosition> position;
-  if (mark.line >= 0) {
-    position = TextPosition{static_cast<std::uint32_t>(mark.line + 1),
-                            static_cast<std::uint32_t>(mark.column + 1)};
-  }
   return InputError(file, message, "see dbt's 'Project dependencies' docs for the file's shape",
-                    position);
+                    yaml_position(node.Mark()));
 }
 
 }  // namespace

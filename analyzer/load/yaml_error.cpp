@@ -4,20 +4,15 @@
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/exceptions.h>
-
-#include <optional>
+#include <yaml-cpp/mark.h>
 
 namespace meshgraph::load {
 
-namespace {
-
-std::optional<TextPosition> position_of(const YAML::Mark& mark) {
+std::optional<TextPosition> yaml_position(const YAML::Mark& mark) {
   if (mark.line < 0 || mark.column < 0) return std::nullopt;
   return TextPosition{static_cast<std::uint32_t>(mark.line + 1),
                       static_cast<std::uint32_t>(mark.column + 1)};
 }
-
-}  // namespace
 
 InputError yaml_syntax_error(const std::string& file, const YAML::ParserException& error,
                              std::string help) {
@@ -29,7 +24,7 @@ InputError yaml_syntax_error(const std::string& file, const YAML::ParserExceptio
                                   deep->depth()),
                       "this file needs a few levels at most; check that it is the right file "
                       "and that every bracket closes",
-                      position_of(error.mark));
+                      yaml_position(error.mark));
   }
   // yaml-cpp says "illegal"; we say "invalid" (STYLE.md §6).
   std::string reason = error.msg;
@@ -37,7 +32,7 @@ InputError yaml_syntax_error(const std::string& file, const YAML::ParserExceptio
        at = reason.find("illegal", at)) {
     reason.replace(at, 7, "invalid");
   }
-  return InputError(file, "invalid YAML: " + reason, std::move(help), position_of(error.mark));
+  return InputError(file, "invalid YAML: " + reason, std::move(help), yaml_position(error.mark));
 }
 
 }  // namespace meshgraph::load
