@@ -11,6 +11,7 @@
 #include <new>
 
 #include "load/input_error.hpp"
+#include "load/huge_pages.hpp"
 
 namespace meshgraph::load {
 
@@ -42,6 +43,7 @@ char* FileBuffer::resize(std::size_t size) {
   if (needed > capacity_) {
     data_.reset(new char[needed]);
     capacity_ = needed;
+    advise_huge_pages(data_.get(), needed);
   }
   size_ = size;
   std::memset(data_.get() + size, 0, simdjson::SIMDJSON_PADDING);

@@ -17,6 +17,7 @@
 
 #include "load/dependencies_reader.hpp"
 #include "load/file_reader.hpp"
+#include "load/huge_pages.hpp"
 #include "load/input_error.hpp"
 #include "load/json_fields.hpp"
 #include "load/json_syntax.hpp"
@@ -318,6 +319,17 @@ Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string
   }
 }
 
+/// The parser's three large buffers, sized as simdjson 3 sizes them for `capacity` bytes of
+/// JSON (document::allocate, dom_parser_implementation::set_capacity); the pages are written
+/// only as far as a document reaches, so advising more than is used costs nothing.
+void advise_parser_huge_pages(simdjson::dom::parser& parser, std::size_t capacity) {
+  advise_huge_pages(parser.doc.tape.get(), (capacity + 3) * sizeof(std::uint64_t));
+  advise_huge_pages(parser.doc.string_buf.get(), 5 * capacity / 3 + simdjson::SIMDJSON_PADDING);
+  if (parser.implementation) {
+    advise_huge_pages(parser.implementation->structural_indexes.get(), (capacity + 3) * sizeof(std::uint32_t));
+  }
+}
+
 }  // namespace
 
 Manifest ManifestReader::read(const std::string& path) {
@@ -325,9 +337,13 @@ Manifest ManifestReader::read(const std::string& path) {
   // The parser grows to the largest document it has seen; growing by a quarter more than needed
   // spares reallocating (and faulting in its pages again) for each slightly larger manifest.
   if (buffer_.size() > parser_.capacity() && buffer_.size() < simdjson::SIMDJSON_MAXSIZE_BYTES / 2) {
-    if (parser_.allocate(buffer_.size() + buffer_.size() / 4) != simdjson::SUCCESS) {
+    const std::size_t capacity = buffer_.size() + buffer_.size() / 4;
+    // The document's tape and strings are allocated here too (parse() would size them to this
+    // file only), so that both grow by the same quarter and can be advised before first use.
+    if (parser_.allocate(capacity) != simdjson::SUCCESS || parser_.doc.allocate(capacity) != simdjson::SUCCESS) {
       fail_out_of_memory(path, buffer_.size());
     }
+    advise_parser_huge_pages(parser_, capacity);
   }
   Manifest manifest = parse_text(parser_, buffer_.view(), path);
   manifest.declared_projects = read_declared_projects(manifest.project_folder);
