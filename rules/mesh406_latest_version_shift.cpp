@@ -62,7 +62,7 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
         "unpinned refs to model '{}' of project '{}' now resolve to v{} instead of {}: {} in other projects "
         "move without asking: {}",
         new_node.name, context.head.project_of(*new_latest).name, new_node.version.value_or("?"),
-        old_node.version ? "v" + *old_node.version : std::string("the unversioned model"),
+        old_node.version ? fmt::format("v{}", *old_node.version) : std::string("the unversioned model"),
         moving.size() == 1 ? std::string("1 node") : fmt::format("{} nodes", moving.size()),
         impact::list_nodes(context.base, moving));
     diagnostic.help = fmt::format(

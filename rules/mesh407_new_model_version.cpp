@@ -57,7 +57,7 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
       // Describe the old version as it stands after the pull request (an unversioned model that
       // became v1 is "v1" now), with its deprecation_date there.
       const load::Node& old_now = now ? context.head.node(*now) : old_node;
-      const std::string label = old_now.version ? "v" + *old_now.version : std::string("the unversioned model");
+      const std::string label = old_now.version ? fmt::format("v{}", *old_now.version) : std::string("the unversioned model");
       dates.push_back(old_now.deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_now.deprecation_date)
                                                : fmt::format("{} has no deprecation_date", label));
     }

@@ -52,7 +52,7 @@ Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const Deprecated
         owner.empty() ? fmt::format("the owners of '{}'", ref.target_project) : owner, name);
   }
   diagnostic.location = node_location(mesh, ref.from, ref.ref);
-  diagnostic.related = {target.unique_id};
+  diagnostic.related = {std::string(target.unique_id)};
   diagnostic.notes = {node_note(mesh, ref.from)};
   return diagnostic;
 }

@@ -71,7 +71,7 @@ std::string model_owner(const graph::MeshGraph& mesh, graph::NodeId id) {
     std::string owner = describe_owner(group->owner);
     if (!owner.empty()) return owner;
   }
-  return mesh.node(id).meta_owner;
+  return std::string(mesh.node(id).meta_owner);
 }
 
 std::string_view access_name(load::Access access) {

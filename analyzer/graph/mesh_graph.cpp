@@ -16,7 +16,7 @@ namespace {
 
 std::string missing_unique_id(std::string_view package, const load::Ref& ref) {
   std::string id = fmt::format("model.{}.{}", package, ref.name);
-  if (is_pinned(ref)) id += ".v" + *ref.version;
+  if (is_pinned(ref)) id += fmt::format(".v{}", *ref.version);
   return id;
 }
 
@@ -103,7 +103,7 @@ void MeshGraph::add_nodes() {
       // A stub injected from a project that is not an INPUT: still someone else's node.
       const bool is_foreign_stub = node.is_external && node.package_name != project.name;
       if (is_other_mesh_project || is_foreign_stub) {
-        copies_.push_back(Copy{p, &node, std::nullopt, node.package_name});
+        copies_.push_back(Copy{p, &node, std::nullopt, std::string(node.package_name)});
         continue;
       }
       const auto id = static_cast<NodeId>(nodes_.size());
@@ -166,7 +166,7 @@ void MeshGraph::resolve_refs() {
         resolved.status = RefStatus::MissingProject;
         resolved.target_project = package;
         resolved.target_unique_id =
-            local_pick != nullptr ? local_pick->unique_id : missing_unique_id(package, ref);
+            local_pick != nullptr ? std::string(local_pick->unique_id) : missing_unique_id(package, ref);
         resolved.local_copy = local_pick;
         resolved.is_cross_project = true;
       } else {
@@ -207,7 +207,7 @@ void MeshGraph::add_edges() {
   }
   // Sources are not refs; depends_on is their only record.
   for (NodeId id = 0; id < nodes_.size(); ++id) {
-    for (const std::string& parent : nodes_[id].node->depends_on_sources) {
+    for (const std::string_view parent : nodes_[id].node->depends_on_sources) {
       std::optional<NodeId> source = find(parent);
       if (source) add_edge(*source, id);
     }

@@ -191,8 +191,8 @@ std::vector<std::string> known_values(const MeshGraph& mesh, SelectorMethod meth
   for (NodeId id = 0; id < mesh.nodes().size(); ++id) {
     const load::Node& node = mesh.node(id);
     if (method == SelectorMethod::Name && node.resource_type != load::ResourceType::Test)
-      values.insert(node.name);
-    if (method == SelectorMethod::Group && !node.group.empty()) values.insert(node.group);
+      values.emplace(node.name);
+    if (method == SelectorMethod::Group && !node.group.empty()) values.emplace(node.group);
   }
   if (method == SelectorMethod::Project) {
     for (const Project& project : mesh.projects()) values.insert(project.name);

@@ -39,17 +39,17 @@ Downstream downstream_of(const graph::MeshGraph& mesh, graph::NodeId start) {
       const std::string& project = mesh.project_of(child).name;
       std::string owner;
       if (node.resource_type == load::ResourceType::Exposure) {
-        result.exposures.push_back(node.unique_id);
+        result.exposures.emplace_back(node.unique_id);
         owner = check::describe_owner(node.owner);
       } else {
-        result.models.push_back(node.unique_id);
+        result.models.emplace_back(node.unique_id);
         owner = check::model_owner(mesh, child);
       }
       if (!owner.empty()) result.owners.push_back(owner);
       result.projects.push_back(project);
-      ConsumerPath path{node.unique_id, project, {}};
-      for (graph::NodeId at = child; at != start; at = parent.at(at)) path.hops.push_back(mesh.node(at).unique_id);
-      path.hops.push_back(mesh.node(start).unique_id);
+      ConsumerPath path{std::string(node.unique_id), project, {}};
+      for (graph::NodeId at = child; at != start; at = parent.at(at)) path.hops.emplace_back(mesh.node(at).unique_id);
+      path.hops.emplace_back(mesh.node(start).unique_id);
       std::reverse(path.hops.begin(), path.hops.end());
       result.paths.push_back(std::move(path));
     }

@@ -48,7 +48,7 @@ void compare_columns(const load::Node& base, const load::Node& head, std::string
   for (const load::Column& old_column : base.columns) {
     const load::Column* new_column = find_column(head, old_column.name);
     if (new_column == nullptr) {
-      breaks.columns_removed.push_back(old_column.name);
+      breaks.columns_removed.emplace_back(old_column.name);
       continue;
     }
     // A data_type going to or from null is a change; otherwise compare the base types.

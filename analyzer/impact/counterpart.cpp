@@ -14,7 +14,7 @@ std::optional<graph::NodeId> find_counterpart(const graph::MeshGraph& base, grap
   const load::Node& old_node = base.node(base_id);
   if (std::optional<graph::NodeId> same = head.find(old_node.unique_id)) return same;
   if (old_node.version || !old_node.is_model()) return std::nullopt;
-  const std::string prefix = old_node.unique_id + ".v";
+  const std::string prefix = fmt::format("{}.v", old_node.unique_id);
   std::optional<graph::NodeId> lowest;
   for (graph::NodeId id = 0; id < head.nodes().size(); ++id) {
     const load::Node& candidate = head.node(id);

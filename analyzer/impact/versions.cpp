@@ -10,7 +10,7 @@ bool is_unpinned_target(const load::Node& node) {
 }
 
 UnpinnedTargets::UnpinnedTargets(const graph::MeshGraph& mesh) {
-  std::map<std::pair<std::string, std::string>, std::vector<graph::NodeId>> versions;
+  std::map<std::pair<load::Text, load::Text>, std::vector<graph::NodeId>> versions;
   for (graph::NodeId id = 0; id < mesh.nodes().size(); ++id) {
     const load::Node& node = mesh.node(id);
     if (node.is_model() && node.package_name == mesh.project_of(id).name) {
@@ -22,7 +22,7 @@ UnpinnedTargets::UnpinnedTargets(const graph::MeshGraph& mesh) {
     for (graph::NodeId id : ids) nodes.push_back(&mesh.node(id));
     const load::Node* pick = graph::pick_version(nodes, load::Ref{key.second, {}, {}, 0, 0});
     for (graph::NodeId id : ids) {
-      if (&mesh.node(id) == pick) targets_.emplace(key, id);
+      if (&mesh.node(id) == pick) targets_.emplace(std::pair<std::string, std::string>(key), id);
     }
   }
 }

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "load/text.hpp"
 
 namespace meshgraph::load {
 
@@ -28,11 +31,11 @@ enum class ResourceType : std::uint8_t {
 /// One `ref()` call as the manifest records it: intent, not resolution.
 /// v7/v8 store refs as lists (`["pkg", "name"]`); v9+ as objects. Both normalise to this.
 struct Ref {
-  std::string name;
-  std::optional<std::string> package;  ///< explicit package/project, when the call named one
+  Text name;
+  std::optional<Text> package;  ///< explicit package/project, when the call named one
   /// The pinned version as dbt names it in unique_ids (`2` and `"2"` → "2"; `2.0` → "2.0").
   /// dbt treats `v=0` as unpinned (semantics §3.2); the reader keeps it as written.
-  std::optional<std::string> version;
+  std::optional<Text> version;
   /// Where the `ref(...)` call stands in the node's raw_code (1-based); 0 when not found.
   std::uint32_t line = 0;
   std::uint32_t column = 0;
@@ -54,8 +57,8 @@ struct Constraint {
 };
 
 struct Column {
-  std::string name;  ///< as written in YAML; dbt matches columns case-sensitively
-  std::optional<std::string> data_type;
+  Text name;  ///< as written in YAML; dbt matches columns case-sensitively
+  std::optional<Text> data_type;
   bool has_description = false;  ///< a description that is not blank (its text is not kept)
   std::vector<Constraint> constraints;
 };
@@ -78,44 +81,46 @@ struct Group {
 };
 
 /// Any manifest resource meshgraph reasons about: nodes, sources and exposures.
-/// Fields that do not apply to a resource type stay empty.
+/// Fields that do not apply to a resource type stay empty. Its text lives in the TextStore of
+/// the Manifest that holds it.
 struct Node {
-  std::string unique_id;
+  Text unique_id;
+  // The one-byte fields together, so that they share one word.
   ResourceType resource_type = ResourceType::Other;
-  std::string package_name;
-  std::string name;
-  std::string original_file_path;  ///< forward slashes, even for manifests written on Windows
-  std::string patch_path;          ///< the YAML file, without its `project://` prefix
-  std::string description;  ///< models, sources and exposures; not kept for tests
+  Access access = Access::Protected;  ///< models; see also `group` below
+  bool contract_enforced = false;     ///< models
+  Text package_name;
+  Text name;
+  Text original_file_path;  ///< forward slashes, even for manifests written on Windows
+  Text patch_path;          ///< the YAML file, without its `project://` prefix
+  Text description;  ///< models, sources and exposures; not kept for tests
 
   // Access and grouping (models; tests inherit their attached node's group).
-  Access access = Access::Protected;
-  std::string group;  ///< empty when the node has none
+  Text group;  ///< empty when the node has none
 
   // Versions (v9+). Values are the version ids as they appear in unique_ids (see Ref::version).
-  std::optional<std::string> version;
-  std::optional<std::string> latest_version;
-  std::optional<std::string> deprecation_date;  ///< as written, ISO 8601 date or datetime
+  std::optional<Text> version;
+  std::optional<Text> latest_version;
+  std::optional<Text> deprecation_date;  ///< as written, ISO 8601 date or datetime
 
   // Contract and shape (models).
-  bool contract_enforced = false;
-  std::string contract_checksum;
-  std::string materialized;
-  std::string checksum;  ///< sha256 of the file content: a change means the logic changed
+  Text contract_checksum;
+  Text materialized;
+  Text checksum;  ///< sha256 of the file content: a change means the logic changed
   std::vector<Column> columns;
   std::vector<Constraint> constraints;  ///< model-level
-  std::string meta_owner;               ///< `meta.owner` (or `config.meta.owner`) when a string
+  Text meta_owner;               ///< `meta.owner` (or `config.meta.owner`) when a string
 
   // Lineage.
   std::vector<Ref> refs;
   /// The sources in depends_on.nodes: a source is not a ref, so this is its only record. (The
   /// models a node depends on are its refs, resolved by graph/ against each producer.)
-  std::vector<std::string> depends_on_sources;
+  std::vector<Text> depends_on_sources;
 
   // Exposures.
   Owner owner;
-  std::string exposure_type;
-  std::string label;
+  Text exposure_type;
+  Text label;
 
   /// An injected copy of another project's node (dbt-loom, dbt Cloud): empty `path` and
   /// `original_file_path` (dbt's `is_external_node`), no SQL, no columns.
@@ -134,6 +139,8 @@ struct Manifest {
   std::string dbt_version;
   std::string project_name;  ///< metadata.project_name, else the package whose md5 is project_id
   std::string adapter_type;
+  /// The characters of every Text in `nodes`; shared, so a copy of the Manifest stays valid.
+  std::shared_ptr<TextStore> text = std::make_shared<TextStore>();
   std::vector<Node> nodes;  ///< nodes, sources and exposures; disabled nodes are not here
   std::vector<Group> groups;
   /// The `projects:` of the project's dependencies.yml, when the project folder (with its

@@ -270,7 +270,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
       }
       for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element node_value) {
         Node& node = manifest.nodes.emplace_back();
-        read_node(field_path, node_value, unique_id, node);
+        read_node(field_path, node_value, unique_id, node, *manifest.text);
         if (!node.is_enabled) manifest.nodes.pop_back();
       });
     }

@@ -67,8 +67,8 @@ std::optional<Access> parse_access(FieldPath& path, Element value) {
 }
 
 /// `meta` is the user's free-form data: only a string `owner` means anything to us.
-std::string read_meta_owner(FieldPath& path, Element value) {
-  std::string owner;
+std::string_view read_meta_owner(FieldPath& path, Element value) {
+  std::string_view owner;
   if (!value.is_object()) return owner;
   for_each_field(path, value, [&](std::string_view key, Element field) {
     if (key == "owner" && field.is_string()) owner = field.get_string().value_unsafe();
@@ -77,26 +77,31 @@ std::string read_meta_owner(FieldPath& path, Element value) {
 }
 
 /// v7/v8 write a ref as ["model"] or ["package", "model"]; v9+ as {name, package, version}.
-Ref read_ref(FieldPath& path, Element value) {
+/// Ref names repeat (every test of a model refs it), so they are interned.
+Ref read_ref(FieldPath& path, Element value, TextStore& text) {
   Ref ref;
   if (value.is_array()) {
     std::vector<std::string> parts = json::get_string_list(path, value);
     if (parts.empty() || parts.size() > 2) {
       json::fail(path, "expected a ref as [name] or [package, name]");
     }
-    ref.name = parts.back();
-    if (parts.size() == 2) ref.package = parts.front();
+    ref.name = text.intern(parts.back());
+    if (parts.size() == 2) ref.package = text.intern(parts.front());
     return ref;
   }
   for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
-    if (key == "name") ref.name = json::get_string(path, field);
+    if (key == "name") ref.name = text.intern(json::get_string(path, field));
     else if (key == "package") {
       if (std::optional<std::string_view> package = json::get_optional_string(path, field)) {
-        ref.package = std::string(*package);
+        ref.package = text.intern(*package);
       }
     }
-    else if (key == "version") ref.version = json::get_optional_scalar_text(path, field);
+    else if (key == "version") {
+      if (std::optional<std::string> version = json::get_optional_scalar_text(path, field)) {
+        ref.version = text.intern(*version);
+      }
+    }
   });
   if (ref.name.empty()) json::fail(path, "a ref without a name");
   return ref;
@@ -127,12 +132,16 @@ std::vector<Constraint> read_constraints(FieldPath& path, Element value) {
   return constraints;
 }
 
-Column read_column(FieldPath& path, Element value, std::string_view key_name) {
+Column read_column(FieldPath& path, Element value, std::string_view key_name, TextStore& text) {
   Column column;
-  column.name = std::string(key_name);
+  column.name = text.store(key_name);
   for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
-    if (key == "data_type") column.data_type = json::get_optional_string(path, field);
+    if (key == "data_type") {
+      if (std::optional<std::string_view> type = json::get_optional_string(path, field)) {
+        column.data_type = text.intern(*type);
+      }
+    }
     else if (key == "description") {
       column.has_description = !is_blank(json::get_string_or_empty(path, field));
     } else if (key == "constraints") column.constraints = read_constraints(path, field);
@@ -143,10 +152,10 @@ Column read_column(FieldPath& path, Element value, std::string_view key_name) {
 /// The parts of `config` that matter; everything else in it is adapter- or user-defined.
 struct ConfigFields {
   std::optional<Access> access;
-  std::string group;
-  std::string materialized;
+  std::string_view group;
+  std::string_view materialized;
   std::optional<bool> contract_enforced;
-  std::string meta_owner;
+  std::string_view meta_owner;
   bool enabled = true;
 };
 
@@ -173,15 +182,28 @@ ConfigFields read_config(FieldPath& path, Element value) {
   return config;
 }
 
-/// Everything read from one node object before it is normalised into a Node.
+/// Everything read from one node object before it is normalised into a Node. Text is kept as
+/// views into the parsed document until the node's type is known (tests keep less of it).
 struct RawNode {
   Node& node;
+  TextStore& text;
   std::string_view path;
   std::string_view raw_code;
   std::optional<Access> access;
-  std::optional<std::string> group;
+  std::optional<std::string_view> group;
   std::optional<bool> contract_enforced;
   ConfigFields config;
+  std::string_view package_name;
+  std::string_view name;
+  std::string_view original_file_path;
+  std::string_view patch_path;
+  std::string_view description;
+  std::string_view contract_checksum;
+  std::string_view checksum;
+  std::string_view meta_owner;
+  std::string_view exposure_type;
+  std::string_view label;
+  std::optional<std::string_view> deprecation_date;
 };
 
 /// The node fields meshgraph reads. A node has about 45 fields and a large manifest 100,000
@@ -257,31 +279,37 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
   switch (which) {
     case NodeField::Other: break;
     case NodeField::ResourceType: node.resource_type = parse_resource_type(json::get_string(path, field)); break;
-    case NodeField::PackageName: node.package_name = json::get_string(path, field); break;
-    case NodeField::Name: node.name = json::get_string(path, field); break;
+    case NodeField::PackageName: raw.package_name = json::get_string(path, field); break;
+    case NodeField::Name: raw.name = json::get_string(path, field); break;
     case NodeField::Path: raw.path = json::get_string_or_empty(path, field); break;
-    case NodeField::OriginalFilePath: node.original_file_path = json::get_string_or_empty(path, field); break;
-    case NodeField::PatchPath: node.patch_path = json::get_string_or_empty(path, field); break;
-    case NodeField::Description: node.description = json::get_string_or_empty(path, field); break;
+    case NodeField::OriginalFilePath: raw.original_file_path = json::get_string_or_empty(path, field); break;
+    case NodeField::PatchPath: raw.patch_path = json::get_string_or_empty(path, field); break;
+    case NodeField::Description: raw.description = json::get_string_or_empty(path, field); break;
     case NodeField::RawCode: raw.raw_code = json::get_string_or_empty(path, field); break;
     case NodeField::Access: raw.access = parse_access(path, field); break;
     case NodeField::Group:
       if (std::optional<std::string_view> group = json::get_optional_string(path, field)) raw.group = *group;
       break;
-    case NodeField::Version: node.version = json::get_optional_scalar_text(path, field); break;
-    case NodeField::LatestVersion: node.latest_version = json::get_optional_scalar_text(path, field); break;
-    case NodeField::DeprecationDate:
-      if (std::optional<std::string_view> date = json::get_optional_string(path, field)) node.deprecation_date = *date;
+    case NodeField::Version:
+      if (std::optional<std::string> version = json::get_optional_scalar_text(path, field)) {
+        node.version = raw.text.intern(*version);
+      }
       break;
+    case NodeField::LatestVersion:
+      if (std::optional<std::string> version = json::get_optional_scalar_text(path, field)) {
+        node.latest_version = raw.text.intern(*version);
+      }
+      break;
+    case NodeField::DeprecationDate: raw.deprecation_date = json::get_optional_string(path, field); break;
     case NodeField::Config: raw.config = read_config(path, field); break;
-    case NodeField::Meta: node.meta_owner = read_meta_owner(path, field); break;
+    case NodeField::Meta: raw.meta_owner = read_meta_owner(path, field); break;
     case NodeField::Contract:
       for_each_field_or_null(path, field, [&](std::string_view contract_key, Element contract_field) {
         Scope inner(path, contract_key);
         if (contract_key == "enforced") {
           raw.contract_enforced = json::get_bool_or(path, contract_field, false);
         } else if (contract_key == "checksum") {
-          node.contract_checksum = json::get_string_or_empty(path, contract_field);
+          raw.contract_checksum = json::get_string_or_empty(path, contract_field);
         }
       });
       break;
@@ -289,19 +317,19 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
       for_each_field_or_null(path, field, [&](std::string_view checksum_key, Element checksum_field) {
         if (checksum_key == "checksum") {
           Scope inner(path, "checksum");
-          node.checksum = json::get_string(path, checksum_field);
+          raw.checksum = json::get_string(path, checksum_field);
         }
       });
       break;
     case NodeField::Columns:
       for_each_field_or_null(path, field, [&](std::string_view column_key, Element column) {
         Scope inner(path, json::MapKey{column_key});
-        node.columns.push_back(read_column(path, column, column_key));
+        node.columns.push_back(read_column(path, column, column_key, raw.text));
       });
       break;
     case NodeField::Constraints: node.constraints = read_constraints(path, field); break;
     case NodeField::Refs:
-      for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element)); });
+      for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element, raw.text)); });
       break;
     case NodeField::DependsOn:
       for_each_field_or_null(path, field, [&](std::string_view depends_key, Element nodes) {
@@ -310,20 +338,28 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
         if (nodes.is_null()) return;
         for_each_element(path, nodes, [&](Element element) {
           const std::string_view parent = json::get_string(path, element);
-          if (parent.starts_with("source.")) node.depends_on_sources.emplace_back(parent);
+          if (parent.starts_with("source.")) node.depends_on_sources.push_back(raw.text.intern(parent));
         });
       });
       break;
     case NodeField::Owner: node.owner = read_owner(path, field); break;
     case NodeField::Type:
-      node.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
+      raw.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
       break;
-    case NodeField::Label: node.label = json::get_string_or_empty(path, field); break;
+    case NodeField::Label: raw.label = json::get_string_or_empty(path, field); break;
   }
 }
 
 /// Windows paths (a manifest written on Windows) with forward slashes, in place.
 void normalise_slashes(std::string& file) { std::replace(file.begin(), file.end(), '\\', '/'); }
+
+/// A file path stored with forward slashes.
+Text store_path(TextStore& text, std::string_view file) {
+  if (file.find('\\') == std::string_view::npos) return text.store(file);
+  char* data = text.reserve(file.size());
+  std::replace_copy(file.begin(), file.end(), data, '\\', '/');
+  return TextStore::finish(data, file.size());
+}
 
 std::string normalised_slashes(std::string_view text) {
   std::string file(text);
@@ -331,11 +367,10 @@ std::string normalised_slashes(std::string_view text) {
   return file;
 }
 
-/// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`, in place.
-void strip_patch_prefix(std::string& patch_path) {
+/// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`.
+std::string_view without_patch_prefix(std::string_view patch_path) {
   const std::size_t scheme = patch_path.find("://");
-  if (scheme != std::string::npos) patch_path.erase(0, scheme + 3);
-  normalise_slashes(patch_path);
+  return scheme == std::string_view::npos ? patch_path : patch_path.substr(scheme + 3);
 }
 
 }  // namespace
@@ -350,32 +385,38 @@ Owner read_owner(FieldPath& path, Element value) {
   return owner;
 }
 
-void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node) {
-  RawNode raw{node, {}, {}, {}, {}, {}, {}};
+void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node, TextStore& text) {
+  RawNode raw{node, text};
   for_each_field(path, value,
                  [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
-  node.unique_id = unique_id;
+  node.unique_id = text.store(unique_id);
+  node.package_name = text.intern(raw.package_name);
+  node.name = text.store(raw.name);
+  node.original_file_path = store_path(text, raw.original_file_path);
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
   // (semantics §1.1), so it is only the fallback, then dbt's default.
   node.access = raw.access.value_or(raw.config.access.value_or(Access::Protected));
-  node.group = raw.group.value_or(raw.config.group);
+  node.group = text.intern(raw.group.value_or(raw.config.group));
   node.contract_enforced = raw.contract_enforced.value_or(raw.config.contract_enforced.value_or(false));
-  node.materialized = std::move(raw.config.materialized);
-  if (node.meta_owner.empty()) node.meta_owner = std::move(raw.config.meta_owner);
-  normalise_slashes(node.original_file_path);
-  strip_patch_prefix(node.patch_path);
-  node.is_external = raw.path.empty() && node.original_file_path.empty() &&
+  node.materialized = text.intern(raw.config.materialized);
+  node.meta_owner = text.intern(raw.meta_owner.empty() ? raw.config.meta_owner : raw.meta_owner);
+  node.is_external = raw.path.empty() && raw.original_file_path.empty() &&
                      node.resource_type != ResourceType::Source &&
                      node.resource_type != ResourceType::Exposure;
   if (!raw.raw_code.empty()) locate_refs(raw.raw_code, node.refs);
   node.is_enabled = raw.config.enabled;
   if (node.resource_type == ResourceType::Test) {
     // Tests are most of a large manifest's nodes; rules read only their refs, group and file.
-    node.description = {};
-    node.checksum = {};
-    node.patch_path = {};
     node.columns = {};
+    return;
   }
+  node.patch_path = store_path(text, without_patch_prefix(raw.patch_path));
+  node.description = text.store(raw.description);
+  node.contract_checksum = text.store(raw.contract_checksum);
+  node.checksum = text.store(raw.checksum);
+  node.exposure_type = text.intern(raw.exposure_type);
+  node.label = text.store(raw.label);
+  if (raw.deprecation_date) node.deprecation_date = text.store(*raw.deprecation_date);
 }
 
 Group read_group(FieldPath& path, Element value, std::string_view unique_id) {

@@ -11,8 +11,10 @@ namespace meshgraph::load {
 /// Reads the node object `value` whose map key is `unique_id` into `node` (built in place: a
 /// Node is large, and a big manifest has tens of thousands). Fields meshgraph does not use are
 /// skipped; user-defined data (meta, config extras) never fails on an unexpected type. Refs get
-/// their line:col in the node's SQL here, because raw_code is not kept.
-void read_node(json::FieldPath& path, json::Element value, std::string_view unique_id, Node& node);
+/// their line:col in the node's SQL here, because raw_code is not kept. The node's text is
+/// copied into `text`, the store of the manifest that will hold the node.
+void read_node(json::FieldPath& path, json::Element value, std::string_view unique_id, Node& node,
+               TextStore& text);
 
 /// Reads one entry of top-level `groups` (v9+).
 Group read_group(json::FieldPath& path, json::Element value, std::string_view unique_id);

@@ -10,8 +10,13 @@ namespace meshgraph::load {
 
 namespace {
 
+/// A `ref(...)` call found in the SQL: its literal arguments and where it stands.
 struct RefCall {
-  Ref ref;
+  std::string name;
+  std::optional<std::string> package;
+  std::optional<std::string> version;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
   bool used = false;
 };
 
@@ -68,7 +73,7 @@ class Scanner {
 };
 
 /// Parses the arguments after `ref(`; nullopt when they are not plain literals.
-std::optional<Ref> parse_ref_arguments(Scanner& scanner) {
+std::optional<RefCall> parse_ref_arguments(Scanner& scanner) {
   std::vector<std::string> names;
   std::optional<std::string> version;
   while (true) {
@@ -84,11 +89,11 @@ std::optional<Ref> parse_ref_arguments(Scanner& scanner) {
     if (!scanner.take(',')) return std::nullopt;
   }
   if (names.empty() || names.size() > 2) return std::nullopt;
-  Ref ref;
-  ref.name = names.back();
-  if (names.size() == 2) ref.package = names.front();
-  ref.version = version;
-  return ref;
+  RefCall call;
+  call.name = std::move(names.back());
+  if (names.size() == 2) call.package = std::move(names.front());
+  call.version = std::move(version);
+  return call;
 }
 
 /// Counts lines as the scan moves forward, so a position's line costs one pass in all.
@@ -134,17 +139,17 @@ std::vector<RefCall> find_ref_calls(std::string_view raw_code) {
     Scanner scanner(raw_code);
     scanner.seek(at + 3);
     if (!scanner.take('(')) continue;
-    if (std::optional<Ref> ref = parse_ref_arguments(scanner)) {
+    if (std::optional<RefCall> call = parse_ref_arguments(scanner)) {
       const auto [line, column] = lines.at(at);
-      ref->line = line;
-      ref->column = column;
-      calls.push_back(RefCall{std::move(*ref)});
+      call->line = line;
+      call->column = column;
+      calls.push_back(std::move(*call));
     }
   }
   return calls;
 }
 
-bool same_call(const Ref& call, const Ref& ref) {
+bool same_call(const RefCall& call, const Ref& ref) {
   return call.name == ref.name && call.package == ref.package && call.version == ref.version;
 }
 
@@ -154,10 +159,10 @@ void locate_refs(std::string_view raw_code, std::vector<Ref>& refs) {
   std::vector<RefCall> calls = find_ref_calls(raw_code);
   for (Ref& ref : refs) {
     for (RefCall& call : calls) {
-      if (!call.used && same_call(call.ref, ref)) {
+      if (!call.used && same_call(call, ref)) {
         call.used = true;
-        ref.line = call.ref.line;
-        ref.column = call.ref.column;
+        ref.line = call.line;
+        ref.column = call.column;
         break;
       }
     }

@@ -44,12 +44,12 @@ std::vector<std::string> node_label(const load::Node& node) {
       // does.
       const std::string prefix = fmt::format("source.{}.", node.package_name);
       const bool has_prefix = node.unique_id.starts_with(prefix);
-      return {has_prefix ? node.unique_id.substr(prefix.size()) : node.name, "source"};
+      return {std::string(has_prefix ? node.unique_id.substr(prefix.size()) : std::string_view(node.name)), "source"};
     }
     case load::ResourceType::Exposure:
       return {node.label.empty() ? node.name : node.label, node.exposure_type.empty()
                                                                ? std::string("exposure")
-                                                               : "exposure: " + node.exposure_type};
+                                                               : fmt::format("exposure: {}", node.exposure_type)};
     case load::ResourceType::Seed:
       return {node.name, "seed"};
     case load::ResourceType::Snapshot:
@@ -62,7 +62,7 @@ std::vector<std::string> node_label(const load::Node& node) {
 /// The dashed stand-in for what an unresolved ref names.
 std::vector<std::string> missing_label(const graph::ResolvedRef& ref) {
   std::string name = fmt::format("{}.{}", ref.target_project, ref.ref->name);
-  if (graph::is_pinned(*ref.ref)) name += " v" + *ref.ref->version;
+  if (graph::is_pinned(*ref.ref)) name += fmt::format(" v{}", *ref.ref->version);
   switch (ref.status) {
     case graph::RefStatus::MissingProject:
       return {name, "not in the mesh"};

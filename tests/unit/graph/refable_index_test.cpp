@@ -15,16 +15,23 @@ namespace meshgraph::graph {
 
 namespace {
 
+/// Holds the test nodes' text for the whole test run.
+load::TextStore& test_text() {
+  static load::TextStore store;
+  return store;
+}
+
 load::Node make_node(load::ResourceType type, std::string package, std::string name,
                      std::optional<std::string> version = std::nullopt,
                      std::optional<std::string> latest_version = std::nullopt) {
+  load::TextStore& text = test_text();
   load::Node node;
   node.resource_type = type;
-  node.unique_id = "model." + package + "." + name + (version ? ".v" + *version : "");
-  node.package_name = std::move(package);
-  node.name = std::move(name);
-  node.version = std::move(version);
-  node.latest_version = std::move(latest_version);
+  node.unique_id = text.store("model." + package + "." + name + (version ? ".v" + *version : ""));
+  node.package_name = text.store(package);
+  node.name = text.store(name);
+  if (version) node.version = text.store(*version);
+  if (latest_version) node.latest_version = text.store(*latest_version);
   return node;
 }
 
@@ -37,7 +44,7 @@ load::Node make_model(std::string name, std::optional<std::string> version = std
 load::Ref make_ref(std::optional<std::string> version = std::nullopt) {
   load::Ref ref;
   ref.name = "orders";
-  ref.version = std::move(version);
+  if (version) ref.version = test_text().store(*version);
   return ref;
 }
 

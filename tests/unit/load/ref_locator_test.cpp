@@ -15,12 +15,18 @@ namespace meshgraph::load {
 
 namespace {
 
-Ref make_ref(std::string name, std::optional<std::string> package = std::nullopt,
-             std::optional<std::string> version = std::nullopt) {
+/// Holds the refs' text for the whole test run.
+TextStore& test_text() {
+  static TextStore store;
+  return store;
+}
+
+Ref make_ref(std::string_view name, std::optional<std::string_view> package = std::nullopt,
+             std::optional<std::string_view> version = std::nullopt) {
   Ref ref;
-  ref.name = std::move(name);
-  ref.package = std::move(package);
-  ref.version = std::move(version);
+  ref.name = test_text().store(name);
+  if (package) ref.package = test_text().store(*package);
+  if (version) ref.version = test_text().store(*version);
   return ref;
 }
 
