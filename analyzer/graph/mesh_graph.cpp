@@ -68,6 +68,7 @@ MeshGraph MeshGraph::build(std::vector<std::shared_ptr<const load::Manifest>> ma
 void MeshGraph::add_projects() {
   for (const std::shared_ptr<const load::Manifest>& manifest : manifests_) {
     projects_.push_back(Project{manifest->project_name, manifest.get()});
+    project_names_.push_back(text_->intern(manifest->project_name));
   }
 }
 
@@ -103,7 +104,7 @@ void MeshGraph::add_nodes() {
       // A stub injected from a project that is not an INPUT: still someone else's node.
       const bool is_foreign_stub = node.is_external && node.package_name != project.name;
       if (is_other_mesh_project || is_foreign_stub) {
-        copies_.push_back(Copy{p, &node, std::nullopt, std::string(node.package_name)});
+        copies_.push_back(Copy{p, &node, std::nullopt, node.package_name});
         continue;
       }
       const auto id = static_cast<NodeId>(nodes_.size());
@@ -132,7 +133,6 @@ void MeshGraph::resolve_refs() {
     const load::Manifest& manifest = *projects_[nodes_[id].project].manifest;
     state.own_nodes[nodes_[id].project][static_cast<std::size_t>(nodes_[id].node - manifest.nodes.data())] = id;
   }
-  refs_from_.resize(nodes_.size());
 
   for (NodeId id = 0; id < nodes_.size(); ++id) {
     const load::Node& from = *nodes_[id].node;
@@ -164,21 +164,21 @@ void MeshGraph::resolve_refs() {
 
       if (!target_project) {
         resolved.status = RefStatus::MissingProject;
-        resolved.target_project = package;
+        resolved.target_project = text_->intern(package);
         resolved.target_unique_id =
-            local_pick != nullptr ? std::string(local_pick->unique_id) : missing_unique_id(package, ref);
+            local_pick != nullptr ? local_pick->unique_id : text_->intern(missing_unique_id(package, ref));
         resolved.local_copy = local_pick;
         resolved.is_cross_project = true;
       } else {
         const ProjectId q = *target_project;
-        resolved.target_project = projects_[q].name;
+        resolved.target_project = project_names_[q];
         resolved.is_cross_project = q != p;
         std::span<const load::Node* const> versions = state.indexes[q].find(package, ref.name);
         const load::Node* pick = pick_version(versions, ref);
         if (q != p) resolved.local_copy = local_pick;
         if (pick == nullptr) {
           resolved.status = versions.empty() ? RefStatus::MissingNode : RefStatus::MissingVersion;
-          resolved.target_unique_id = missing_unique_id(package, ref);
+          resolved.target_unique_id = text_->intern(missing_unique_id(package, ref));
         } else {
           const load::Manifest& manifest = *projects_[q].manifest;
           const NodeId target = state.own_nodes[q][static_cast<std::size_t>(pick - manifest.nodes.data())];
@@ -187,21 +187,21 @@ void MeshGraph::resolve_refs() {
           resolved.target_unique_id = pick->unique_id;
         }
       }
-      refs_from_[id].push_back(refs_.size());
       refs_.push_back(std::move(resolved));
     }
   }
 }
 
 void MeshGraph::add_edges() {
-  children_.resize(nodes_.size());
-  parents_.resize(nodes_.size());
-  auto add_edge = [&](NodeId from_parent, NodeId to_child) {
-    std::vector<NodeId>& children = children_[from_parent];
-    if (std::find(children.begin(), children.end(), to_child) != children.end()) return;
-    children.push_back(to_child);
-    parents_[to_child].push_back(from_parent);
-  };
+  // Refs are made node by node, in order: each node's refs are one run of refs_.
+  std::vector<std::pair<NodeId, std::size_t>> ref_runs;
+  ref_runs.reserve(refs_.size());
+  for (std::size_t i = 0; i < refs_.size(); ++i) ref_runs.emplace_back(refs_[i].from, i);
+  refs_from_ = Adjacency<std::size_t>::from_sorted(nodes_.size(), ref_runs);
+
+  std::vector<std::pair<NodeId, NodeId>> edges;  // (parent, child), each once
+  edges.reserve(refs_.size());
+  auto add_edge = [&](NodeId from_parent, NodeId to_child) { edges.emplace_back(from_parent, to_child); };
   for (const ResolvedRef& ref : refs_) {
     if (ref.target) add_edge(*ref.target, ref.from);
   }
@@ -212,8 +212,12 @@ void MeshGraph::add_edges() {
       if (source) add_edge(*source, id);
     }
   }
-  for (std::vector<NodeId>& list : children_) std::sort(list.begin(), list.end());
-  for (std::vector<NodeId>& list : parents_) std::sort(list.begin(), list.end());
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  children_ = Adjacency<NodeId>::from_sorted(nodes_.size(), edges);
+  for (auto& [parent, child] : edges) std::swap(parent, child);
+  std::sort(edges.begin(), edges.end());
+  parents_ = Adjacency<NodeId>::from_sorted(nodes_.size(), edges);
 }
 
 void MeshGraph::add_project_edges() {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/adjacency.hpp"
 #include "load/manifest.hpp"
 
 namespace meshgraph::graph {
@@ -44,8 +45,8 @@ struct ResolvedRef {
   const load::Ref* ref;
   RefStatus status = RefStatus::Resolved;
   std::optional<NodeId> target;  ///< set when Resolved
-  std::string target_project;    ///< the project the ref points into
-  std::string target_unique_id;  ///< resolved id, or the id it would have had
+  load::Text target_project;    ///< the project the ref points into
+  load::Text target_unique_id;  ///< resolved id, or the id it would have had
   bool is_cross_project = false;
   /// The consumer's copy the ref went through, when it went through one.
   const load::Node* local_copy = nullptr;
@@ -57,7 +58,7 @@ struct Copy {
   ProjectId consumer;
   const load::Node* copy;
   std::optional<NodeId> original;  ///< the node in its own project's manifest, if it exists
-  std::string owner_project;       ///< package_name of the copy
+  load::Text owner_project;        ///< package_name of the copy
 };
 
 /// A project dependency: `from` refs models of `to`; `refs` index MeshGraph::refs().
@@ -113,14 +114,17 @@ class MeshGraph {
   void add_project_edges();
 
   std::vector<std::shared_ptr<const load::Manifest>> manifests_;
+  /// Text the graph makes: project names as Text, the ids unresolved refs would have had.
+  std::unique_ptr<load::TextStore> text_ = std::make_unique<load::TextStore>();
+  std::vector<load::Text> project_names_;
   std::vector<Project> projects_;
   std::vector<MeshNode> nodes_;
   std::vector<ResolvedRef> refs_;
   std::vector<Copy> copies_;
   std::vector<ProjectEdge> project_edges_;
-  std::vector<std::vector<NodeId>> children_;
-  std::vector<std::vector<NodeId>> parents_;
-  std::vector<std::vector<std::size_t>> refs_from_;
+  Adjacency<NodeId> children_;       ///< sorted
+  Adjacency<NodeId> parents_;        ///< sorted
+  Adjacency<std::size_t> refs_from_;  ///< indices into refs_, in call order
   std::unordered_map<std::string_view, NodeId> by_unique_id_;
 };
 

@@ -22,4 +22,13 @@ void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
 #endif
 }
 
+void release_memory(void* data, std::size_t bytes) noexcept {
+  if (data == nullptr) return;
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
+  if (end <= begin) return;
+  (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
 }  // namespace meshgraph::load

@@ -185,6 +185,8 @@ ConfigFields read_config(FieldPath& path, Element value) {
 /// Everything read from one node object before it is normalised into a Node. Text is kept as
 /// views into the parsed document until the node's type is known (tests keep less of it).
 struct RawNode {
+  RawNode(Node& target, TextStore& store) : node(target), text(store) {}
+
   Node& node;
   TextStore& text;
   std::string_view path;
@@ -353,19 +355,22 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
 /// Windows paths (a manifest written on Windows) with forward slashes, in place.
 void normalise_slashes(std::string& file) { std::replace(file.begin(), file.end(), '\\', '/'); }
 
-/// A file path stored with forward slashes.
-Text store_path(TextStore& text, std::string_view file) {
+std::string normalised_slashes(std::string_view text) {
+  std::string file(text);
+  normalise_slashes(file);
+  return file;
+}
+
+/// A file path stored with forward slashes. `shared`: the path repeats (a schema.yml holds
+/// many tests), so it is interned.
+Text store_path(TextStore& text, std::string_view file, bool shared = false) {
+  if (shared) return text.intern(file.find('\\') == std::string_view::npos ? file : normalised_slashes(file));
   if (file.find('\\') == std::string_view::npos) return text.store(file);
   char* data = text.reserve(file.size());
   std::replace_copy(file.begin(), file.end(), data, '\\', '/');
   return TextStore::finish(data, file.size());
 }
 
-std::string normalised_slashes(std::string_view text) {
-  std::string file(text);
-  normalise_slashes(file);
-  return file;
-}
 
 /// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`.
 std::string_view without_patch_prefix(std::string_view patch_path) {
@@ -386,13 +391,14 @@ Owner read_owner(FieldPath& path, Element value) {
 }
 
 void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node, TextStore& text) {
-  RawNode raw{node, text};
+  RawNode raw(node, text);
   for_each_field(path, value,
                  [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
   node.unique_id = text.store(unique_id);
   node.package_name = text.intern(raw.package_name);
   node.name = text.store(raw.name);
-  node.original_file_path = store_path(text, raw.original_file_path);
+  node.original_file_path =
+      store_path(text, raw.original_file_path, node.resource_type == ResourceType::Test);
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
   // (semantics §1.1), so it is only the fallback, then dbt's default.
   node.access = raw.access.value_or(raw.config.access.value_or(Access::Protected));
