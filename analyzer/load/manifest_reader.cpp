@@ -227,8 +227,11 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
   }
   // The document holds copies of every string: the file's bytes are not read again unless
   // there is an error to locate, so its memory goes back now rather than after the nodes are
-  // read (two threads each holding a 20 MB file was a sixth of check's peak memory).
+  // read (two threads each holding a 20 MB file was a sixth of check's peak memory). So does
+  // the structural index, which only the parse itself reads.
   if (file != nullptr) file->release_pages();
+  release_memory(parser.implementation->structural_indexes.get(),
+                 std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
   if (!root.is_object()) {
     throw InputError(path,
                      fmt::format("not a dbt manifest: the file holds {}, not a JSON object",
@@ -353,6 +356,10 @@ Manifest ManifestReader::read(const std::string& path) {
     advise_parser_huge_pages(parser_, capacity);
   }
   Manifest manifest = parse_text(parser_, buffer_.view(), path, &buffer_);
+  // The next file rewrites the document from its start; until then its pages are of no use,
+  // and while this thread reads the next file the other threads may be at their peak.
+  release_memory(parser_.doc.tape.get(), (parser_.capacity() + 3) * sizeof(std::uint64_t));
+  release_memory(parser_.doc.string_buf.get(), 5 * parser_.capacity() / 3 + simdjson::SIMDJSON_PADDING);
   manifest.declared_projects = read_declared_projects(manifest.project_folder);
   return manifest;
 }
