@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -25,6 +26,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// Resident memory now (peak RSS says only the most it ever was).
+long rss_now_mib() {
+  long pages_total = 0;
+  long pages_resident = 0;
+  if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(statm, "%ld %ld", &pages_total, &pages_resident) != 2) pages_resident = 0;
+    std::fclose(statm);
+  }
+  return pages_resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
+}
+
 long peak_rss_mib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -36,8 +48,8 @@ class Stopwatch {
   void lap(std::string_view stage) {
     const Clock::time_point now = Clock::now();
     const struct mallinfo2 heap = mallinfo2();
-    fmt::print(stderr, "{:<14} {:>8.3f} s   peak RSS {:>5} MiB   heap in use {:>5} MiB\n", stage,
-               std::chrono::duration<double>(now - last_).count(), peak_rss_mib(),
+    fmt::print(stderr, "{:<14} {:>8.3f} s   peak RSS {:>5} MiB   RSS {:>5} MiB   heap in use {:>5} MiB\n", stage,
+               std::chrono::duration<double>(now - last_).count(), peak_rss_mib(), rss_now_mib(),
                (heap.uordblks + heap.hblkhd) >> 20);
     last_ = now;
   }

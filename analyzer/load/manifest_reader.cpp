@@ -220,18 +220,22 @@ void check_unique_ids(const std::vector<Node>& nodes) {
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                       const std::string& path, FileBuffer* file) {
+                       const std::string& path, FileBuffer* file, std::mutex* parse_turn) {
   Element root;
-  if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
-    throw JsonError{error};
+  {
+    std::unique_lock<std::mutex> turn;
+    if (parse_turn != nullptr) turn = std::unique_lock<std::mutex>(*parse_turn);
+    if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
+      throw JsonError{error};
+    }
+    // The document holds copies of every string: the file's bytes are not read again unless
+    // there is an error to locate, so its memory goes back now rather than after the nodes are
+    // read (two threads each holding a 20 MB file was a sixth of check's peak memory). So does
+    // the structural index, which only the parse itself reads.
+    if (file != nullptr) file->release_pages();
+    release_memory(parser.implementation->structural_indexes.get(),
+                   std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
   }
-  // The document holds copies of every string: the file's bytes are not read again unless
-  // there is an error to locate, so its memory goes back now rather than after the nodes are
-  // read (two threads each holding a 20 MB file was a sixth of check's peak memory). So does
-  // the structural index, which only the parse itself reads.
-  if (file != nullptr) file->release_pages();
-  release_memory(parser.implementation->structural_indexes.get(),
-                 std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
   if (!root.is_object()) {
     throw InputError(path,
                      fmt::format("not a dbt manifest: the file holds {}, not a JSON object",
@@ -303,13 +307,13 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
 /// `file`, when given, holds `text` and is read from `path`: its pages are released once the
 /// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                    const std::string& path, FileBuffer* file = nullptr) {
+                    const std::string& path, FileBuffer* file = nullptr, std::mutex* parse_turn = nullptr) {
   const std::string_view bytes(text.data(), text.size());
   if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   check_encoding(path, bytes);
   try {
     try {
-      Manifest manifest = read_document(parser, text, path, file);
+      Manifest manifest = read_document(parser, text, path, file, parse_turn);
       manifest.path = path;
       manifest.project_folder = project_folder_of(path);
       return manifest;
@@ -355,7 +359,7 @@ Manifest ManifestReader::read(const std::string& path) {
     }
     advise_parser_huge_pages(parser_, capacity);
   }
-  Manifest manifest = parse_text(parser_, buffer_.view(), path, &buffer_);
+  Manifest manifest = parse_text(parser_, buffer_.view(), path, &buffer_, parse_turn_);
   // The next file rewrites the document from its start; until then its pages are of no use,
   // and while this thread reads the next file the other threads may be at their peak.
   release_memory(parser_.doc.tape.get(), (parser_.capacity() + 3) * sizeof(std::uint64_t));

@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ namespace meshgraph::load {
 /// meshgraph does not use: a corrupt manifest never passes.
 class ManifestReader {
  public:
+  ManifestReader() = default;
+  /// A reader whose parses (not the reading of nodes that follows) take turns with those of
+  /// the other readers sharing `parse_turn`; see read_manifests.
+  explicit ManifestReader(std::mutex& parse_turn) : parse_turn_(&parse_turn) {}
+
   /// As read_manifest.
   Manifest read(const std::string& path);
   /// As parse_manifest.
@@ -24,6 +30,7 @@ class ManifestReader {
  private:
   simdjson::dom::parser parser_;
   FileBuffer buffer_;
+  std::mutex* parse_turn_ = nullptr;
 };
 
 /// Reads and normalises the manifest at `path`; the file is read once and no JSON is kept.
