@@ -58,8 +58,8 @@ void compare_columns(const load::Node& base, const load::Node& head, std::string
          normalise_data_type(*old_column.data_type) != normalise_data_type(*new_column->data_type));
     if (type_changed) {
       breaks.types_changed.push_back(fmt::format("{} ({} -> {})", old_column.name,
-                                                 old_column.data_type.value_or("null"),
-                                                 new_column->data_type.value_or("null")));
+                                                 old_column.data_type.value_or(load::Text("null")),
+                                                 new_column->data_type.value_or(load::Text("null"))));
     }
     if (!base_enforces) continue;
     for (const load::Constraint* removed :

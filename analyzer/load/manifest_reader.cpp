@@ -304,6 +304,26 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
 }
 
 /// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
+std::optional<TextPosition> locate(const simdjson::padded_string_view& text, const ShapeError& shape) {
+  const std::optional<std::size_t> offset = locate_value(text, shape.path, shape.at_key);
+  if (!offset) return std::nullopt;
+  return text_position(std::string_view(text.data(), text.size()), *offset);
+}
+
+/// Where `shape` is in the file the parse read, `size` bytes, whose text has been released. The
+/// file is read again into a buffer of its own (the reader's may be reused, and must not be
+/// reallocated under views of it). When it cannot be read again or its size changed (rewritten
+/// since), the error is still reported, without a position rather than with a wrong one.
+std::optional<TextPosition> locate_in_file_again(const std::string& path, std::size_t size, const ShapeError& shape) {
+  try {
+    const simdjson::padded_string again = read_padded_file(path);
+    if (again.size() != size) return std::nullopt;
+    return locate(again, shape);
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+}
+
 /// `file`, when given, holds `text` and is read from `path`: its pages are released once the
 /// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
@@ -323,10 +343,9 @@ Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string
       throw InputError(path, problem.message, std::string(kRegenerateHelp),
                        problem.offset ? std::optional(text_position(bytes, *problem.offset)) : std::nullopt);
     } catch (const ShapeError& shape) {
-      if (file != nullptr && file->pages_released()) read_file_into(path, *file);
-      const std::optional<std::size_t> offset = locate_value(text, shape.path, shape.at_key);
+      const bool text_released = file != nullptr && file->pages_released();
       throw InputError(path, shape.message, std::string(kRegenerateHelp),
-                       offset ? std::optional(text_position(bytes, *offset)) : std::nullopt);
+                       text_released ? locate_in_file_again(path, bytes.size(), shape) : locate(text, shape));
     }
   } catch (const std::bad_alloc&) {
     fail_out_of_memory(path, bytes.size());

@@ -366,9 +366,7 @@ std::string normalised_slashes(std::string_view text) {
 Text store_path(TextStore& text, std::string_view file, bool shared = false) {
   if (shared) return text.intern(file.find('\\') == std::string_view::npos ? file : normalised_slashes(file));
   if (file.find('\\') == std::string_view::npos) return text.store(file);
-  char* data = text.reserve(file.size());
-  std::replace_copy(file.begin(), file.end(), data, '\\', '/');
-  return TextStore::finish(data, file.size());
+  return text.store_mapped(file, [](char c) { return c == '\\' ? '/' : c; });
 }
 
 

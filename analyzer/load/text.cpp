@@ -44,7 +44,7 @@ Text TextStore::store(std::string_view text) {
   if (text.empty()) return Text();
   char* data = reserve(text.size());
   std::memcpy(data, text.data(), text.size());
-  return finish(data, text.size());
+  return Text(std::string_view(data, text.size()));
 }
 
 Text TextStore::intern(std::string_view text) {

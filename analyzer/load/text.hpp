@@ -9,11 +9,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace meshgraph::load {
@@ -24,9 +26,10 @@ namespace meshgraph::load {
 class Text : public std::string_view {
  public:
   constexpr Text() = default;
-  /// A string literal: static storage, nothing to store.
+  /// A string literal: static storage, nothing to store. consteval, so that a char array on the
+  /// stack (which would dangle) does not convert.
   template <std::size_t N>
-  constexpr Text(const char (&literal)[N]) : std::string_view(literal, N - 1) {}  // NOLINT: implicit on purpose
+  consteval Text(const char (&literal)[N]) : std::string_view(literal, N - 1) {}  // NOLINT: implicit on purpose
 
   /// A copy, for reports and messages, which own their strings (a std::string_view converts
   /// only explicitly; a Text is meant to be copied out where a string is needed).
@@ -50,15 +53,23 @@ class TextStore {
   /// The same, but a value stored before through intern() is shared rather than copied again:
   /// for values that repeat across nodes (packages, groups, types).
   Text intern(std::string_view text);
-  /// Room for `size` characters, to fill before reading them as `Text(finish(...))`: for text
-  /// normalised while it is copied.
-  char* reserve(std::size_t size);
-  static Text finish(const char* data, std::size_t size) { return Text(std::string_view(data, size)); }
+  /// A copy of `text` with each character passed through `map`: for text normalised while it
+  /// is copied (path separators).
+  template <typename Map>
+  Text store_mapped(std::string_view text, Map&& map) {
+    if (text.empty()) return Text();
+    char* data = reserve(text.size());
+    std::transform(text.begin(), text.end(), data, std::forward<Map>(map));
+    return Text(std::string_view(data, text.size()));
+  }
 
   /// Bytes held in blocks (for benchmarks).
   std::size_t capacity() const { return capacity_; }
 
  private:
+  /// Room for `size` characters, handed out as Text once filled.
+  char* reserve(std::size_t size);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   std::size_t left_ = 0;

@@ -39,7 +39,7 @@ bool find_element(od::array array, std::size_t index, od::value& value) {
 
 }  // namespace
 
-std::optional<std::size_t> locate_value(const simdjson::padded_string& text,
+std::optional<std::size_t> locate_value(simdjson::padded_string_view text,
                                         std::span<const PathStep> path, bool at_key) {
   od::parser parser;
   od::document document;

@@ -15,7 +15,7 @@ namespace meshgraph::load {
 
 /// The byte offset of the value at `path` in `text` (of its key when `at_key`), or nullopt when
 /// the path does not lead anywhere in that text.
-std::optional<std::size_t> locate_value(const simdjson::padded_string& text,
+std::optional<std::size_t> locate_value(simdjson::padded_string_view text,
                                         std::span<const json::PathStep> path, bool at_key);
 
 }  // namespace meshgraph::load
