@@ -26,10 +26,11 @@ namespace meshgraph::load {
 class Text : public std::string_view {
  public:
   constexpr Text() = default;
-  /// A string literal: static storage, nothing to store. consteval, so that a char array on the
-  /// stack (which would dangle) does not convert.
+  /// A string literal: static storage, nothing to store. (A char array on the stack converts
+  /// too and would dangle; `consteval` would refuse it, but clang 14 crashes generating code for
+  /// `optional<Text>::value_or(Text("…"))` with a consteval constructor.)
   template <std::size_t N>
-  consteval Text(const char (&literal)[N]) : std::string_view(literal, N - 1) {}  // NOLINT: implicit on purpose
+  constexpr Text(const char (&literal)[N]) : std::string_view(literal, N - 1) {}  // NOLINT: implicit on purpose
 
   /// A copy, for reports and messages, which own their strings (a std::string_view converts
   /// only explicitly; a Text is meant to be copied out where a string is needed).
