@@ -1021,6 +1021,18 @@ TEST_CASE("a dependencies.yml nested 100,000 levels deep is refused as too deep"
               "invalid YAML: nested too deeply (500 levels or more)", TextPosition{1, 200'011});
 }
 
+// Found by fuzz_dependencies: yaml-cpp reads past the end of the text for the escape after a
+// final backslash, names its end-of-input sentinel (0x04) as the character and puts the mark
+// two columns past the line's end.
+TEST_CASE("a dependencies.yml that ends in a backslash inside quotes is refused at the end of the file") {
+  const TempFolder folder;
+  folder.write("p/dbt_project.yml", "name: p\n");
+  const std::string dependencies = folder.write("p/dependencies.yml", "\"p r\\");
+  const std::string path = folder.write("p/target/manifest.json", manifest_with(""));
+  check_error(manifest_error(path), dependencies, "invalid YAML: unknown escape character: the end of the file",
+              TextPosition{1, 6});
+}
+
 // ---------------------------------------------------------------------------------------------
 // The policy file and the baseline file.
 
