@@ -199,17 +199,16 @@ void MeshGraph::add_edges() {
   for (std::size_t i = 0; i < refs_.size(); ++i) ref_runs.emplace_back(refs_[i].from, i);
   refs_from_ = Adjacency<std::size_t>::from_sorted(nodes_.size(), ref_runs);
 
-  std::vector<std::pair<NodeId, NodeId>> edges;  // (parent, child), each once
+  std::vector<std::pair<NodeId, NodeId>> edges;  // (parent, child); duplicates removed below
   edges.reserve(refs_.size());
-  auto add_edge = [&](NodeId from_parent, NodeId to_child) { edges.emplace_back(from_parent, to_child); };
   for (const ResolvedRef& ref : refs_) {
-    if (ref.target) add_edge(*ref.target, ref.from);
+    if (ref.target) edges.emplace_back(*ref.target, ref.from);
   }
   // Sources are not refs; depends_on is their only record.
   for (NodeId id = 0; id < nodes_.size(); ++id) {
     for (const std::string_view parent : nodes_[id].node->depends_on_sources) {
       std::optional<NodeId> source = find(parent);
-      if (source) add_edge(*source, id);
+      if (source) edges.emplace_back(*source, id);
     }
   }
   std::sort(edges.begin(), edges.end());

@@ -7,28 +7,30 @@
 
 namespace meshgraph::load {
 
-void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
-  // Below one huge page there is nothing to gain.
-  constexpr std::size_t kHugePage = std::size_t{2} << 20;
-  if (data == nullptr || bytes < kHugePage) return;
-#ifdef MADV_HUGEPAGE
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
-  if (end <= begin) return;
-  // The advice is a hint: an error (THP compiled out, a kernel that refuses) leaves the
-  // buffer on ordinary pages, which is correct, only slower.
-  (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#endif
-}
+namespace {
 
-void release_memory(void* data, std::size_t bytes) noexcept {
+/// madvise(advice) on the whole pages inside [data, data + bytes): madvise wants a page-aligned
+/// start, and a partial page at either end may hold someone else's bytes (malloc's header).
+/// The advice is best effort: an error leaves the memory as it was, which is correct.
+void advise_whole_pages(const void* data, std::size_t bytes, int advice) noexcept {
   if (data == nullptr) return;
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
   const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
   if (end <= begin) return;
-  (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  (void)::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
 }
+
+}  // namespace
+
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+#ifdef MADV_HUGEPAGE
+  // Below one huge page there is nothing to gain.
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  if (bytes >= kHugePage) advise_whole_pages(data, bytes, MADV_HUGEPAGE);
+#endif
+}
+
+void release_memory(void* data, std::size_t bytes) noexcept { advise_whole_pages(data, bytes, MADV_DONTNEED); }
 
 }  // namespace meshgraph::load

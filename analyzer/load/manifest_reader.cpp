@@ -303,7 +303,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
   return manifest;
 }
 
-/// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
+/// Where the value or key `shape` names is in `text`.
 std::optional<TextPosition> locate(const simdjson::padded_string_view& text, const ShapeError& shape) {
   const std::optional<std::size_t> offset = locate_value(text, shape.path, shape.at_key);
   if (!offset) return std::nullopt;
@@ -324,6 +324,7 @@ std::optional<TextPosition> locate_in_file_again(const std::string& path, std::s
   }
 }
 
+/// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
 /// `file`, when given, holds `text` and is read from `path`: its pages are released once the
 /// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,

@@ -368,11 +368,10 @@ std::string normalised_slashes(std::string_view text) {
 /// A file path stored with forward slashes. `shared`: the path repeats (a schema.yml holds
 /// many tests), so it is interned.
 Text store_path(TextStore& text, std::string_view file, bool shared = false) {
-  if (shared) return text.intern(file.find('\\') == std::string_view::npos ? file : normalised_slashes(file));
-  if (file.find('\\') == std::string_view::npos) return text.store(file);
-  return text.store_mapped(file, [](char c) { return c == '\\' ? '/' : c; });
+  if (file.find('\\') == std::string_view::npos) return shared ? text.intern(file) : text.store(file);
+  const std::string forward = normalised_slashes(file);  // a manifest written on Windows: rare
+  return shared ? text.intern(forward) : text.store(forward);
 }
-
 
 /// `project://models/x.yml` (v9+) or `pkg://models/x.yml` → `models/x.yml`.
 std::string_view without_patch_prefix(std::string_view patch_path) {

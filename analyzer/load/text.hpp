@@ -9,13 +9,11 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
-#include <utility>
 #include <vector>
 
 namespace meshgraph::load {
@@ -54,15 +52,6 @@ class TextStore {
   /// The same, but a value stored before through intern() is shared rather than copied again:
   /// for values that repeat across nodes (packages, groups, types).
   Text intern(std::string_view text);
-  /// A copy of `text` with each character passed through `map`: for text normalised while it
-  /// is copied (path separators).
-  template <typename Map>
-  Text store_mapped(std::string_view text, Map&& map) {
-    if (text.empty()) return Text();
-    char* data = reserve(text.size());
-    std::transform(text.begin(), text.end(), data, std::forward<Map>(map));
-    return Text(std::string_view(data, text.size()));
-  }
 
   /// Bytes held in blocks (for benchmarks).
   std::size_t capacity() const { return capacity_; }

@@ -267,6 +267,12 @@ TEST_CASE("Windows backslash paths are normalised to forward slashes") {
   CHECK(node.original_file_path == "models/eligibility.sql");
   CHECK(node.patch_path == "models/_models.yml");
   check_refs(node, {{std::nullopt, "eligibility_seed", std::nullopt, 25, 9}});
+  // Tests' paths are interned (many tests share a schema file): normalised the same way.
+  const Node& unique = node_of(manifest, "test.the_tuva_project.unique_ed_classification__johnston_icd9_icd9.08c1dc4617");
+  const Node& not_null =
+      node_of(manifest, "test.the_tuva_project.not_null_ed_classification__johnston_icd9_icd9.a7feea49c0");
+  CHECK(unique.original_file_path == "seeds/value_sets/ed_classification/ed_classification_seeds.yml");
+  CHECK(not_null.original_file_path.data() == unique.original_file_path.data());
 }
 
 TEST_CASE("nodes in the disabled map are not loaded") {

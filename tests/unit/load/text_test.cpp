@@ -58,12 +58,6 @@ TEST_CASE("text stays in place while the store grows, and a long text gets a blo
   CHECK(store.capacity() >= 50'000 * 30 + (1 << 20));
 }
 
-TEST_CASE("store_mapped copies each character through the map") {
-  TextStore store;
-  CHECK(store.store_mapped("a\\b\\c.sql", [](char c) { return c == '\\' ? '/' : c; }) == "a/b/c.sql");
-  CHECK(store.store_mapped("", [](char) { return 'x'; }).empty());
-}
-
 TEST_CASE("a Text reads as a string_view, formats, hashes and converts to std::string") {
   TextStore store;
   const Text text = store.store("orders");
