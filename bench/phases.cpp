@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     const Clock::time_point start = Clock::now();
     std::vector<std::string> paths = load::find_manifests(inputs, {});
     watch.lap("find");
-    std::vector<load::Manifest> manifests = load::read_manifests(paths);
+    std::vector<load::Manifest> manifests = load::read_manifests(paths, load::Detail::Check);
     watch.lap("read");
     const graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
     watch.lap("graph");

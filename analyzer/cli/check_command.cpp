@@ -36,8 +36,9 @@ int run_check(const CheckOptions& options) {
   const config::Config config = load_config(options.rules, options.inputs);
   const check::RunSettings settings = make_run_settings(options.rules, config);
   // Load and graph next: every rule needs the whole mesh, and bad input must stop the run
-  // before any report is written.
-  const graph::MeshGraph mesh = load_mesh(mesh_inputs(config, options.inputs), config.exclude);
+  // before any report is written. Only what check's rules read is kept of each node.
+  const graph::MeshGraph mesh =
+      load_mesh(mesh_inputs(config, options.inputs), config.exclude, load::Detail::Check);
   check_config_against_mesh(config, mesh);
   // Before anything is written: every output can be written, and none is a file read.
   std::vector<OutputPath> outputs = report_outputs(options.format, options.output);

@@ -10,8 +10,10 @@
 
 namespace meshgraph::cli {
 
-/// Reads every manifest behind `inputs` and builds the mesh. Throws load::InputError.
-graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded = {});
+/// Reads every manifest behind `inputs`, keeping `detail` of each node, and builds the mesh.
+/// Throws load::InputError.
+graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded = {},
+                           load::Detail detail = load::Detail::Full);
 
 /// Checks meshgraph.yml against the mesh: every project it names must be a project of the
 /// mesh, and each `projects:` entry's manifest must be of that project (InputError otherwise).

@@ -131,6 +131,19 @@ struct Node {
   bool is_model() const { return resource_type == ResourceType::Model; }
 };
 
+/// How much of each node the reader keeps. A command keeps what its rules and reports read:
+/// on a mesh of 100,000 nodes the columns, descriptions and checksums no check rule reads were
+/// a quarter of `check`'s memory (docs/performance.md). Every field is still read and its shape
+/// checked either way, so a file is refused or accepted alike whatever the detail.
+enum class Detail : std::uint8_t {
+  /// Everything meshgraph reads: `impact` compares contracts, columns and checksums; `graph`
+  /// shows descriptions.
+  Full,
+  /// What `check`'s rules read: columns and descriptions of public models and of copies of
+  /// other projects' models (MESH004, MESH110, MESH302) only; no constraints, no checksums.
+  Check,
+};
+
 /// One manifest.json, normalised.
 struct Manifest {
   std::string path;            ///< as given on the command line (or found under a folder)

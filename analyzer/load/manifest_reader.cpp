@@ -220,7 +220,7 @@ void check_unique_ids(const std::vector<Node>& nodes) {
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                       const std::string& path, FileBuffer* file, std::mutex* parse_turn) {
+                       const std::string& path, Detail detail, FileBuffer* file, std::mutex* parse_turn) {
   Element root;
   {
     std::unique_lock<std::mutex> turn;
@@ -248,6 +248,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
   std::optional<Metadata> metadata;
   std::set<std::string_view> keys;
   unsigned sections_seen = 0;
+  NodeContext node_context{detail, {}};
   json::Object root_object;
   if (simdjson::error_code error = root.get_object().get(root_object)) throw JsonError{error};
   for (simdjson::dom::key_value_pair field : root_object) {
@@ -264,6 +265,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
       }
       check_schema(path, *schema, metadata->schema_url);
       manifest.schema_version = schema->version;
+      node_context.project = metadata->project_name;
       continue;
     }
     const Section section = section_of(key);
@@ -281,7 +283,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
       }
       for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element node_value) {
         Node& node = manifest.nodes.emplace_back();
-        read_node(field_path, node_value, unique_id, node, *manifest.text);
+        read_node(field_path, node_value, unique_id, node, *manifest.text, node_context);
         if (!node.is_enabled) manifest.nodes.pop_back();
       });
     }
@@ -328,13 +330,14 @@ std::optional<TextPosition> locate_in_file_again(const std::string& path, std::s
 /// `file`, when given, holds `text` and is read from `path`: its pages are released once the
 /// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                    const std::string& path, FileBuffer* file = nullptr, std::mutex* parse_turn = nullptr) {
+                    const std::string& path, Detail detail, FileBuffer* file = nullptr,
+                    std::mutex* parse_turn = nullptr) {
   const std::string_view bytes(text.data(), text.size());
   if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   check_encoding(path, bytes);
   try {
     try {
-      Manifest manifest = read_document(parser, text, path, file, parse_turn);
+      Manifest manifest = read_document(parser, text, path, detail, file, parse_turn);
       manifest.path = path;
       manifest.project_folder = project_folder_of(path);
       return manifest;
@@ -379,7 +382,7 @@ Manifest ManifestReader::read(const std::string& path) {
     }
     advise_parser_huge_pages(parser_, capacity);
   }
-  Manifest manifest = parse_text(parser_, buffer_.view(), path, &buffer_, parse_turn_);
+  Manifest manifest = parse_text(parser_, buffer_.view(), path, detail_, &buffer_, parse_turn_);
   // The document's tape and strings are kept for the next file, not released like the file and
   // the index: the next file rewrites them at once, and faulting in (zeroing) 27 MB again per
   // 20 MB file cost 13% of check's wall time for 15 MiB less at the peak (docs/performance.md).
@@ -389,10 +392,10 @@ Manifest ManifestReader::read(const std::string& path) {
 
 Manifest ManifestReader::parse(std::string_view json_text, const std::string& path) {
   std::memcpy(buffer_.resize(json_text.size()), json_text.data(), json_text.size());
-  return parse_text(parser_, buffer_.view(), path);
+  return parse_text(parser_, buffer_.view(), path, detail_);
 }
 
-Manifest read_manifest(const std::string& path) { return ManifestReader().read(path); }
+Manifest read_manifest(const std::string& path, Detail detail) { return ManifestReader(detail).read(path); }
 
 Manifest parse_manifest(std::string_view json_text, const std::string& path) {
   return ManifestReader().parse(json_text, path);

@@ -17,10 +17,11 @@ namespace meshgraph::load {
 /// meshgraph does not use: a corrupt manifest never passes.
 class ManifestReader {
  public:
-  ManifestReader() = default;
+  /// A reader that keeps `detail` of each node.
+  explicit ManifestReader(Detail detail = Detail::Full) : detail_(detail) {}
   /// A reader whose parses (not the reading of nodes that follows) take turns with those of
   /// the other readers sharing `parse_turn`; see read_manifests.
-  explicit ManifestReader(std::mutex& parse_turn) : parse_turn_(&parse_turn) {}
+  ManifestReader(std::mutex& parse_turn, Detail detail) : parse_turn_(&parse_turn), detail_(detail) {}
 
   /// As read_manifest.
   Manifest read(const std::string& path);
@@ -31,12 +32,13 @@ class ManifestReader {
   simdjson::dom::parser parser_;
   FileBuffer buffer_;
   std::mutex* parse_turn_ = nullptr;
+  Detail detail_ = Detail::Full;
 };
 
 /// Reads and normalises the manifest at `path`; the file is read once and no JSON is kept.
 /// When it sits in a dbt project folder, that project's dependencies.yml is read too.
 /// Throws InputError naming the file (with line:col where known) for anything it cannot use.
-Manifest read_manifest(const std::string& path);
+Manifest read_manifest(const std::string& path, Detail detail = Detail::Full);
 
 /// The same from text already in memory; `path` is used in messages only.
 Manifest parse_manifest(std::string_view json_text, const std::string& path);

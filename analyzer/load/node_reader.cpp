@@ -132,21 +132,39 @@ std::vector<Constraint> read_constraints(FieldPath& path, Element value) {
   return constraints;
 }
 
-Column read_column(FieldPath& path, Element value, std::string_view key_name, TextStore& text) {
+/// A column, its text stored in `text`; with `text` null, the column is only checked (every
+/// field read as for keeping it) and nothing is stored. Constraints are kept when asked.
+Column read_column(FieldPath& path, Element value, std::string_view key_name, TextStore* text,
+                   bool keep_constraints) {
   Column column;
-  column.name = text.store(key_name);
+  if (text != nullptr) column.name = text->store(key_name);
   for_each_field(path, value, [&](std::string_view key, Element field) {
     Scope scope(path, key);
     if (key == "data_type") {
-      if (std::optional<std::string_view> type = json::get_optional_string(path, field)) {
-        column.data_type = text.intern(*type);
-      }
+      std::optional<std::string_view> type = json::get_optional_string(path, field);
+      if (type && text != nullptr) column.data_type = text->intern(*type);
     }
     else if (key == "description") {
       column.has_description = !is_blank(json::get_string_or_empty(path, field));
-    } else if (key == "constraints") column.constraints = read_constraints(path, field);
+    } else if (key == "constraints") {
+      std::vector<Constraint> constraints = read_constraints(path, field);
+      if (keep_constraints) column.constraints = std::move(constraints);
+    }
   });
   return column;
+}
+
+/// A node's `columns` into `columns`, or (with `text` null) only checked, as read_column.
+void read_columns(FieldPath& path, Element value, TextStore* text, bool keep_constraints,
+                  std::vector<Column>& columns) {
+  // Reserved from the JSON's count: grown by doubling, 344,000 columns of 72 bytes kept a
+  // quarter more room than they use.
+  if (text != nullptr && value.is_object()) columns.reserve(value.get_object().value_unsafe().size());
+  for_each_field_or_null(path, value, [&](std::string_view column_key, Element column) {
+    Scope inner(path, json::MapKey{column_key});
+    Column read = read_column(path, column, column_key, text, keep_constraints);
+    if (text != nullptr) columns.push_back(std::move(read));
+  });
 }
 
 /// The parts of `config` that matter; everything else in it is adapter- or user-defined.
@@ -185,10 +203,16 @@ ConfigFields read_config(FieldPath& path, Element value) {
 /// Everything read from one node object before it is normalised into a Node. Text is kept as
 /// views into the parsed document until the node's type is known (tests keep less of it).
 struct RawNode {
-  RawNode(Node& target, TextStore& store) : node(target), text(store) {}
+  RawNode(Node& target, TextStore& store, const NodeContext& where)
+      : node(target), text(store), context(where) {}
 
   Node& node;
   TextStore& text;
+  const NodeContext& context;
+  bool keeps_everything() const { return context.detail == Detail::Full; }
+  /// Check's columns wait until the node's access and package are known (see read_node);
+  /// they are checked where they stand, so errors still come in the order of the text.
+  std::optional<Element> columns;
   std::string_view path;
   std::string_view raw_code;
   std::optional<Access> access;
@@ -324,15 +348,18 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
       });
       break;
     case NodeField::Columns:
-      // Reserved from the JSON's count: grown by doubling, 344,000 columns of 72 bytes kept a
-      // quarter more room than they use.
-      if (field.is_object()) node.columns.reserve(field.get_object().value_unsafe().size());
-      for_each_field_or_null(path, field, [&](std::string_view column_key, Element column) {
-        Scope inner(path, json::MapKey{column_key});
-        node.columns.push_back(read_column(path, column, column_key, raw.text));
-      });
+      if (raw.keeps_everything()) {
+        read_columns(path, field, &raw.text, true, node.columns);
+      } else {
+        read_columns(path, field, nullptr, false, node.columns);
+        raw.columns = field;
+      }
       break;
-    case NodeField::Constraints: node.constraints = read_constraints(path, field); break;
+    case NodeField::Constraints: {
+      std::vector<Constraint> constraints = read_constraints(path, field);
+      if (raw.keeps_everything()) node.constraints = std::move(constraints);
+      break;
+    }
     case NodeField::Refs:
       if (field.is_array()) node.refs.reserve(field.get_array().value_unsafe().size());
       for_each_element(path, field, [&](Element element) { node.refs.push_back(read_ref(path, element, raw.text)); });
@@ -391,8 +418,16 @@ Owner read_owner(FieldPath& path, Element value) {
   return owner;
 }
 
-void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node, TextStore& text) {
-  RawNode raw(node, text);
+/// Whether `check` keeps a node's columns and description: its rules read them on public
+/// models (MESH110, MESH302) and on copies of another project's models (MESH004 compares the
+/// copy with the original). When the project is not known yet, every model is kept.
+bool check_reads_shape(const Node& node, std::string_view project) {
+  return node.is_model() && (node.access == Access::Public || project.empty() || node.package_name != project);
+}
+
+void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node, TextStore& text,
+               const NodeContext& context) {
+  RawNode raw(node, text, context);
   for_each_field(path, value,
                  [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
   node.unique_id = text.store(unique_id);
@@ -418,9 +453,17 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
     return;
   }
   node.patch_path = store_path(text, without_patch_prefix(raw.patch_path));
-  node.description = text.store(raw.description);
-  node.contract_checksum = text.store(raw.contract_checksum);
-  node.checksum = text.store(raw.checksum);
+  if (raw.keeps_everything()) {
+    node.description = text.store(raw.description);
+    node.contract_checksum = text.store(raw.contract_checksum);
+    node.checksum = text.store(raw.checksum);
+  } else if (check_reads_shape(node, context.project)) {
+    node.description = text.store(raw.description);
+    if (raw.columns) {
+      Scope scope(path, "columns");
+      read_columns(path, *raw.columns, &text, false, node.columns);
+    }
+  }
   node.exposure_type = text.intern(raw.exposure_type);
   node.label = text.store(raw.label);
   if (raw.deprecation_date) node.deprecation_date = text.store(*raw.deprecation_date);

@@ -12,7 +12,7 @@
 
 namespace meshgraph::load {
 
-std::vector<Manifest> read_manifests(const std::vector<std::string>& paths) {
+std::vector<Manifest> read_manifests(const std::vector<std::string>& paths, Detail detail) {
   std::vector<std::optional<Manifest>> manifests(paths.size());
   std::vector<std::exception_ptr> errors(paths.size());
   std::atomic<std::size_t> next{0};
@@ -23,7 +23,7 @@ std::vector<Manifest> read_manifests(const std::vector<std::string>& paths) {
   // than half of a file's time, so the turns cost little wall time.
   std::mutex parse_turn;
   auto work = [&] {
-    ManifestReader reader(parse_turn);  // one per thread: its buffers are reused from file to file
+    ManifestReader reader(parse_turn, detail);  // one per thread: its buffers are reused from file to file
     for (std::size_t i = next++; i < paths.size(); i = next++) {
       try {
         manifests[i] = reader.read(paths[i]);
