@@ -13,7 +13,10 @@
 #include <cstring>
 #include <new>
 #include <optional>
+#include <exception>
 #include <set>
+#include <span>
+#include <thread>
 
 #include "load/dependencies_reader.hpp"
 #include "load/file_reader.hpp"
@@ -217,21 +220,87 @@ void check_unique_ids(const std::vector<Node>& nodes) {
                  fmt::format("{}: ", section));
 }
 
+/// One entry of a node section, as the parsed document holds it.
+struct NodeEntry {
+  std::string_view unique_id;
+  Element value;
+};
+
+/// Reads `entries` into `nodes`, one each, their text into `text`.
+void read_node_entries(FieldPath& path, std::span<const NodeEntry> entries, std::span<Node> nodes,
+                       TextStore& text, const NodeContext& context) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    Scope scope(path, json::MapKey{entries[i].unique_id});
+    read_node(path, entries[i].value, entries[i].unique_id, nodes[i], text, context);
+  }
+}
+
+/// A section smaller than this is read on one thread: starting a second costs more than it saves.
+constexpr std::size_t kEntriesWorthTwoThreads = 2048;
+
+/// Reads the entries of `nodes`, `sources` or `exposures` into manifest.nodes, in their order;
+/// disabled nodes are left out. With `two_threads`, a large section is read in two halves at
+/// once, the second half's text into a store of its own that the manifest's store then adopts:
+/// a manifest is parsed once, by one thread, and its nodes (most of the reading time) are read
+/// on two cores. When both halves fail, the first half's error is the one thrown: the first in
+/// the text, as on one thread.
+void read_node_section(FieldPath& path, Element value, std::string_view section, Manifest& manifest,
+                       const NodeContext& context, bool two_threads) {
+  Scope scope(path, section);
+  if (value.is_null()) return;
+  std::vector<NodeEntry> entries;
+  const json::Object object = json::get_object(path, value);
+  entries.reserve(object.size());
+  for (simdjson::dom::key_value_pair field : object) entries.push_back({field.key, field.value});
+  // Nodes are built in place, each thread in its own slots: a Node is large, and moving every
+  // one read (or growing the vector) was a visible part of the read.
+  const std::size_t first = manifest.nodes.size();
+  manifest.nodes.resize(first + entries.size());
+  const std::span<Node> slots(manifest.nodes.data() + first, entries.size());
+  const std::span<const NodeEntry> all(entries);
+  if (!two_threads || entries.size() < kEntriesWorthTwoThreads) {
+    read_node_entries(path, all, slots, *manifest.text, context);
+  } else {
+    const std::size_t half = entries.size() / 2;
+    TextStore second_text;
+    std::exception_ptr second_error;
+    std::thread second([&] {
+      try {
+        FieldPath second_path;
+        Scope second_scope(second_path, section);
+        read_node_entries(second_path, all.subspan(half), slots.subspan(half), second_text, context);
+      } catch (...) {
+        second_error = std::current_exception();
+      }
+    });
+    std::exception_ptr first_error;
+    try {
+      read_node_entries(path, all.first(half), slots.first(half), *manifest.text, context);
+    } catch (...) {
+      first_error = std::current_exception();
+    }
+    second.join();
+    if (first_error) std::rethrow_exception(first_error);
+    if (second_error) std::rethrow_exception(second_error);
+    manifest.text->adopt(second_text);
+  }
+  manifest.nodes.erase(std::remove_if(manifest.nodes.begin() + static_cast<std::ptrdiff_t>(first),
+                                      manifest.nodes.end(), [](const Node& node) { return !node.is_enabled; }),
+                       manifest.nodes.end());
+}
+
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                       const std::string& path, Detail detail, FileBuffer* file, std::mutex* parse_turn) {
+                       const std::string& path, const ReadOptions& options, FileBuffer* file) {
   Element root;
   {
-    std::unique_lock<std::mutex> turn;
-    if (parse_turn != nullptr) turn = std::unique_lock<std::mutex>(*parse_turn);
     if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
       throw JsonError{error};
     }
     // The document holds copies of every string: the file's bytes are not read again unless
     // there is an error to locate, so its memory goes back now rather than after the nodes are
-    // read (two threads each holding a 20 MB file was a sixth of check's peak memory). So does
-    // the structural index, which only the parse itself reads.
+    // read, while the model grows. So does the structural index, which only the parse reads.
     if (file != nullptr) file->release_pages();
     release_memory(parser.implementation->structural_indexes.get(),
                    std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
@@ -248,7 +317,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
   std::optional<Metadata> metadata;
   std::set<std::string_view> keys;
   unsigned sections_seen = 0;
-  NodeContext node_context{detail, {}};
+  NodeContext node_context{options.detail, {}};
   json::Object root_object;
   if (simdjson::error_code error = root.get_object().get(root_object)) throw JsonError{error};
   for (simdjson::dom::key_value_pair field : root_object) {
@@ -277,15 +346,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
         manifest.groups.push_back(read_group(field_path, group_value, unique_id));
       });
     } else {
-      // A Node is large: reserve, so that growing the vector does not move every node read.
-      if (field.value.is_object()) {
-        manifest.nodes.reserve(manifest.nodes.size() + field.value.get_object().value_unsafe().size());
-      }
-      for_each_entry(field_path, field.value, key, [&](std::string_view unique_id, Element node_value) {
-        Node& node = manifest.nodes.emplace_back();
-        read_node(field_path, node_value, unique_id, node, *manifest.text, node_context);
-        if (!node.is_enabled) manifest.nodes.pop_back();
-      });
+      read_node_section(field_path, field.value, key, manifest, node_context, options.two_threads);
     }
   }
   if (!metadata) {
@@ -330,14 +391,13 @@ std::optional<TextPosition> locate_in_file_again(const std::string& path, std::s
 /// `file`, when given, holds `text` and is read from `path`: its pages are released once the
 /// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                    const std::string& path, Detail detail, FileBuffer* file = nullptr,
-                    std::mutex* parse_turn = nullptr) {
+                    const std::string& path, const ReadOptions& options, FileBuffer* file = nullptr) {
   const std::string_view bytes(text.data(), text.size());
   if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   check_encoding(path, bytes);
   try {
     try {
-      Manifest manifest = read_document(parser, text, path, detail, file, parse_turn);
+      Manifest manifest = read_document(parser, text, path, options, file);
       manifest.path = path;
       manifest.project_folder = project_folder_of(path);
       return manifest;
@@ -382,7 +442,7 @@ Manifest ManifestReader::read(const std::string& path) {
     }
     advise_parser_huge_pages(parser_, capacity);
   }
-  Manifest manifest = parse_text(parser_, buffer_.view(), path, detail_, &buffer_, parse_turn_);
+  Manifest manifest = parse_text(parser_, buffer_.view(), path, options_, &buffer_);
   // The document's tape and strings are kept for the next file, not released like the file and
   // the index: the next file rewrites them at once, and faulting in (zeroing) 27 MB again per
   // 20 MB file cost 13% of check's wall time for 15 MiB less at the peak (docs/performance.md).
@@ -392,10 +452,10 @@ Manifest ManifestReader::read(const std::string& path) {
 
 Manifest ManifestReader::parse(std::string_view json_text, const std::string& path) {
   std::memcpy(buffer_.resize(json_text.size()), json_text.data(), json_text.size());
-  return parse_text(parser_, buffer_.view(), path, detail_);
+  return parse_text(parser_, buffer_.view(), path, options_);
 }
 
-Manifest read_manifest(const std::string& path, Detail detail) { return ManifestReader(detail).read(path); }
+Manifest read_manifest(const std::string& path, Detail detail) { return ManifestReader({detail}).read(path); }
 
 Manifest parse_manifest(std::string_view json_text, const std::string& path) {
   return ManifestReader().parse(json_text, path);

@@ -3,7 +3,6 @@
 
 #include <simdjson.h>
 
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -12,16 +11,19 @@
 
 namespace meshgraph::load {
 
+/// How a ManifestReader reads.
+struct ReadOptions {
+  Detail detail = Detail::Full;  ///< how much of each node to keep
+  /// Read a large section's nodes on two threads (the parse itself is one thread's).
+  bool two_threads = false;
+};
+
 /// Reads manifests one after another, keeping the file buffer and the parser's memory from one
 /// to the next (one reader per thread). The whole text is validated as JSON, also the values
 /// meshgraph does not use: a corrupt manifest never passes.
 class ManifestReader {
  public:
-  /// A reader that keeps `detail` of each node.
-  explicit ManifestReader(Detail detail = Detail::Full) : detail_(detail) {}
-  /// A reader whose parses (not the reading of nodes that follows) take turns with those of
-  /// the other readers sharing `parse_turn`; see read_manifests.
-  ManifestReader(std::mutex& parse_turn, Detail detail) : parse_turn_(&parse_turn), detail_(detail) {}
+  explicit ManifestReader(ReadOptions options = {}) : options_(options) {}
 
   /// As read_manifest.
   Manifest read(const std::string& path);
@@ -31,8 +33,7 @@ class ManifestReader {
  private:
   simdjson::dom::parser parser_;
   FileBuffer buffer_;
-  std::mutex* parse_turn_ = nullptr;
-  Detail detail_ = Detail::Full;
+  ReadOptions options_;
 };
 
 /// Reads and normalises the manifest at `path`; the file is read once and no JSON is kept.

@@ -55,4 +55,15 @@ Text TextStore::intern(std::string_view text) {
   return stored;
 }
 
+void TextStore::adopt(TextStore& other) {
+  blocks_.reserve(blocks_.size() + other.blocks_.size());
+  for (std::unique_ptr<char[]>& block : other.blocks_) blocks_.push_back(std::move(block));
+  capacity_ += other.capacity_;
+  other.blocks_.clear();
+  other.interned_.clear();
+  other.next_ = nullptr;
+  other.left_ = 0;
+  other.capacity_ = 0;
+}
+
 }  // namespace meshgraph::load

@@ -53,6 +53,11 @@ class TextStore {
   /// for values that repeat across nodes (packages, groups, types).
   Text intern(std::string_view text);
 
+  /// Takes over the blocks of `other` (filled by another thread), whose Texts stay valid and
+  /// now live as long as this store. Values interned in `other` are not shared with later
+  /// intern() calls here: at worst stored twice.
+  void adopt(TextStore& other);
+
   /// Bytes held in blocks (for benchmarks).
   std::size_t capacity() const { return capacity_; }
 
