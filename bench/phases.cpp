@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
         for (const auto& node : m.nodes) {
           ++n; tests += node.resource_type == load::ResourceType::Test;
           refs += node.refs.capacity() * sizeof(load::Ref);
-          columns += node.columns.capacity() * sizeof(load::Column);
+          columns += node.details->columns.capacity() * sizeof(load::Column);
           sources += node.depends_on_sources.capacity() * sizeof(load::Text);
         }
       }

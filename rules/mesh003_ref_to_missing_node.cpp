@@ -40,9 +40,9 @@ std::string known_versions(const graph::MeshGraph& mesh, const graph::ResolvedRe
   std::string latest;
   const std::string prefix = fmt::format("model.{}.{}.v", ref.target_project, ref.ref->name);
   for (const graph::MeshNode& node : mesh.nodes()) {
-    if (!node.node->unique_id.starts_with(prefix) || !node.node->version) continue;
-    versions.push_back(*node.node->version);
-    if (node.node->latest_version) latest = *node.node->latest_version;
+    if (!node.node->unique_id.starts_with(prefix) || !node.node->details->version) continue;
+    versions.push_back(*node.node->details->version);
+    if (node.node->details->latest_version) latest = *node.node->details->latest_version;
   }
   std::sort(versions.begin(), versions.end(), graph::version_less);
   std::string text = fmt::format("{}", fmt::join(versions, ", "));

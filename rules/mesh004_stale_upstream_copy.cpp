@@ -47,9 +47,9 @@ std::vector<std::string> differences(const load::Node& copy, const load::Node& o
     found.push_back(fmt::format("access is {} in the copy, {} in '{}'", check::access_name(copy.access),
                                 check::access_name(original.access), producer));
   }
-  if (copy.latest_version != original.latest_version) {
+  if (copy.details->latest_version != original.details->latest_version) {
     found.push_back(fmt::format("latest_version is {} in the copy, {} in '{}'",
-                                show(copy.latest_version), show(original.latest_version), producer));
+                                show(copy.details->latest_version), show(original.details->latest_version), producer));
   }
   if (copy.is_external) return found;
   if (copy.contract_enforced != original.contract_enforced) {
@@ -57,10 +57,10 @@ std::vector<std::string> differences(const load::Node& copy, const load::Node& o
                                 copy.contract_enforced ? "enforced" : "not enforced",
                                 original.contract_enforced ? "enforced" : "not enforced", producer));
   }
-  for (const load::Column& column : original.columns) {
-    auto it = std::find_if(copy.columns.begin(), copy.columns.end(),
+  for (const load::Column& column : original.details->columns) {
+    auto it = std::find_if(copy.details->columns.begin(), copy.details->columns.end(),
                            [&](const load::Column& c) { return c.name == column.name; });
-    if (it == copy.columns.end()) {
+    if (it == copy.details->columns.end()) {
       found.push_back(fmt::format("column '{}' is missing from the copy", column.name));
     } else if (it->data_type != column.data_type) {
       found.push_back(fmt::format("column '{}' is {} in the copy, {} in '{}'", column.name,

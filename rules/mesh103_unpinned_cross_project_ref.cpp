@@ -59,16 +59,16 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
   for (const graph::ResolvedRef& ref : mesh.refs()) {
     if (!ref.target || !ref.is_cross_project || graph::is_pinned(*ref.ref)) continue;
     const load::Node& target = mesh.node(*ref.target);
-    if (!target.is_model() || !target.version) continue;
+    if (!target.is_model() || !target.details->version) continue;
 
     check::Diagnostic diagnostic;
     diagnostic.message = fmt::format(
         "{} refs versioned model '{}.{}' without v=: it resolves to v{}, the latest_version "
         "today, and moves to whichever version '{}' makes latest next",
-        check::describe_node(mesh.node(ref.from)), ref.target_project, target.name, *target.version,
+        check::describe_node(mesh.node(ref.from)), ref.target_project, target.name, *target.details->version,
         ref.target_project);
     diagnostic.help = fmt::format("pin the version: {}",
-                                  check::pinned_ref_call(ref.target_project, target.name, *target.version));
+                                  check::pinned_ref_call(ref.target_project, target.name, *target.details->version));
     diagnostic.location = check::node_location(mesh, ref.from, ref.ref);
     diagnostic.related = {target.unique_id};
     diagnostic.notes = {check::node_note(mesh, ref.from)};

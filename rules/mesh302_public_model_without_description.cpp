@@ -71,16 +71,16 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
   for (graph::NodeId id : check::public_models(mesh)) {
     const load::Node& model = mesh.node(id);
     std::vector<std::string> undescribed;
-    for (const load::Column& column : model.columns) {
+    for (const load::Column& column : model.details->columns) {
       if (!column.has_description) undescribed.push_back(column.name);
     }
     std::vector<std::string> gaps;
     std::vector<std::string> fixes;
-    if (is_blank(model.description)) {
+    if (is_blank(model.details->description)) {
       gaps.push_back("has no description");
       fixes.push_back("a description of the model");
     }
-    if (model.columns.empty()) {
+    if (model.details->columns.empty()) {
       gaps.push_back("declares no columns");
       fixes.push_back("its columns (each with a description)");
     } else if (!undescribed.empty()) {

@@ -54,7 +54,7 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     const load::Node& model = mesh.node(*ref.target);
     if (!model.is_model() || model.access == load::Access::Public) continue;
 
-    const std::string exposure_owner = check::describe_owner(exposure.owner);
+    const std::string exposure_owner = check::describe_owner(exposure.details->owner);
     const std::string model_owner = check::model_owner(mesh, *ref.target);
     check::Diagnostic diagnostic;
     diagnostic.message = fmt::format(

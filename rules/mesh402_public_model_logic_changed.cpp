@@ -49,7 +49,7 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
     const std::optional<graph::NodeId> head_id = impact::find_counterpart(context.base, base_id, context.head);
     if (!head_id) continue;
     const load::Node& new_node = context.head.node(*head_id);
-    if (old_node.checksum.empty() || new_node.checksum.empty() || old_node.checksum == new_node.checksum) continue;
+    if (old_node.details->checksum.empty() || new_node.details->checksum.empty() || old_node.details->checksum == new_node.details->checksum) continue;
     const std::vector<graph::NodeId> consumers = impact::consumers_in_other_projects(context.base, base_id);
     if (consumers.empty()) continue;
 
@@ -67,7 +67,7 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
     diagnostic.location = check::node_location(context.head, *head_id);
     diagnostic.notes = {check::node_note(context.head, *head_id)};
     for (graph::NodeId consumer : consumers) diagnostic.related.push_back(context.base.node(consumer).unique_id);
-    diagnostic.details["checksum"] = {old_node.checksum, new_node.checksum};
+    diagnostic.details["checksum"] = {old_node.details->checksum, new_node.details->checksum};
     if (new_node.unique_id != old_node.unique_id) diagnostic.details["base_unique_id"] = {old_node.unique_id};
     const bool must_version = context.policy.impact.logic_change_requires_version;
     reporter.report(std::move(diagnostic), must_version ? check::Severity::Error : check::Severity::Warning);

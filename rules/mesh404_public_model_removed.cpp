@@ -40,8 +40,8 @@ A model past its `deprecation_date` (judged with `--as-of`) may be removed, as d
 )";
 
 bool is_past_deprecation(const load::Node& node, const check::Date& as_of) {
-  if (!node.deprecation_date) return false;
-  const std::optional<check::Date> date = check::parse_date(*node.deprecation_date);
+  if (!node.details->deprecation_date) return false;
+  const std::optional<check::Date> date = check::parse_date(*node.details->deprecation_date);
   return date && *date < as_of;
 }
 

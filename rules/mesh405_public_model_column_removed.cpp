@@ -44,10 +44,10 @@ dbt does not flag these changes; this is meshgraph's stricter policy.
 
 std::vector<std::string> column_changes(const load::Node& before, const load::Node& after) {
   std::vector<std::string> changes;
-  for (const load::Column& column : before.columns) {
-    auto it = std::find_if(after.columns.begin(), after.columns.end(),
+  for (const load::Column& column : before.details->columns) {
+    auto it = std::find_if(after.details->columns.begin(), after.details->columns.end(),
                            [&](const load::Column& c) { return c.name == column.name; });
-    if (it == after.columns.end()) {
+    if (it == after.details->columns.end()) {
       changes.push_back(fmt::format("{} (removed)", column.name));
     } else if (column.data_type && it->data_type &&
                impact::normalise_data_type(*column.data_type) != impact::normalise_data_type(*it->data_type)) {

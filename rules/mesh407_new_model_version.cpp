@@ -43,7 +43,7 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
   for (graph::NodeId head_id : check::public_models(context.head)) {
     const load::Node& new_node = context.head.node(head_id);
     const std::string& project = context.head.project_of(head_id).name;
-    if (!new_node.version || context.base.find(new_node.unique_id)) continue;
+    if (!new_node.details->version || context.base.find(new_node.unique_id)) continue;
     std::vector<graph::NodeId> consumers;
     std::vector<std::string> dates;
     bool is_carried_over = false;
@@ -57,24 +57,24 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
       // Describe the old version as it stands after the pull request (an unversioned model that
       // became v1 is "v1" now), with its deprecation_date there.
       const load::Node& old_now = now ? context.head.node(*now) : old_node;
-      const std::string label = old_now.version ? fmt::format("v{}", *old_now.version) : std::string("the unversioned model");
-      dates.push_back(old_now.deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_now.deprecation_date)
+      const std::string label = old_now.details->version ? fmt::format("v{}", *old_now.details->version) : std::string("the unversioned model");
+      dates.push_back(old_now.details->deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_now.details->deprecation_date)
                                                : fmt::format("{} has no deprecation_date", label));
     }
     if (is_carried_over || dates.empty()) continue;  // a brand-new model, or the old model renamed to v1
 
     check::Diagnostic diagnostic;
-    diagnostic.message = fmt::format("new version v{} of public model '{}' of project '{}'; {}; {}", *new_node.version,
+    diagnostic.message = fmt::format("new version v{} of public model '{}' of project '{}'; {}; {}", *new_node.details->version,
                                      new_node.name, project,
                                      consumers.empty() ? std::string("no other project refs the old versions")
                                                        : fmt::format("still on old versions: {}", impact::list_nodes(context.base, consumers)),
                                      fmt::join(dates, "; "));
     diagnostic.help = fmt::format("set a deprecation_date on the old version, and ask its consumers to move with {}",
-                                  check::pinned_ref_call(project, new_node.name, *new_node.version));
+                                  check::pinned_ref_call(project, new_node.name, *new_node.details->version));
     diagnostic.location = check::config_location(context.head, head_id);
     for (graph::NodeId id : consumers) diagnostic.related.push_back(context.base.node(id).unique_id);
     std::sort(diagnostic.related.begin(), diagnostic.related.end());
-    diagnostic.details["new_version"] = {*new_node.version};
+    diagnostic.details["new_version"] = {*new_node.details->version};
     reporter.report(std::move(diagnostic));
   }
 }

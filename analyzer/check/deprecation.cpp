@@ -22,9 +22,9 @@ std::vector<DeprecatedRef> refs_to_deprecated_models(const graph::MeshGraph& mes
       continue;
     }
     const load::Node& target = mesh.node(*ref.target);
-    if (!target.is_model() || !target.deprecation_date) continue;
+    if (!target.is_model() || !target.details->deprecation_date) continue;
     // An unreadable date is left alone: the loader keeps it as written, rules never throw.
-    if (std::optional<Date> date = parse_date(*target.deprecation_date)) {
+    if (std::optional<Date> date = parse_date(*target.details->deprecation_date)) {
       found.push_back(DeprecatedRef{&ref, *ref.target, *date});
     }
   }
@@ -37,15 +37,15 @@ Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const Deprecated
   const load::Node& target = mesh.node(found.target);
   const std::string owner = model_owner(mesh, found.target);
   std::string name = fmt::format("'{}.{}'", ref.target_project, target.name);
-  if (target.version) name += fmt::format(" v{}", *target.version);
+  if (target.details->version) name += fmt::format(" v{}", *target.details->version);
 
   Diagnostic diagnostic;
   diagnostic.message =
       fmt::format("{} refs {}{}, {}", describe_node(mesh.node(ref.from)), name,
                   owner.empty() ? "" : fmt::format(" (owner: {})", owner), verdict);
-  if (target.version && target.latest_version && *target.version != *target.latest_version) {
+  if (target.details->version && target.details->latest_version && *target.details->version != *target.details->latest_version) {
     diagnostic.help = fmt::format("move to the latest version: {}",
-                                  pinned_ref_call(ref.target_project, target.name, *target.latest_version));
+                                  pinned_ref_call(ref.target_project, target.name, *target.details->latest_version));
   } else {
     diagnostic.help = fmt::format(
         "ask {} which model replaces {}, and ref that instead",

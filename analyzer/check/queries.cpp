@@ -31,7 +31,7 @@ Location node_location(const graph::MeshGraph& mesh, graph::NodeId id, const loa
 Location config_location(const graph::MeshGraph& mesh, graph::NodeId id) {
   Location location = node_location(mesh, id);
   const load::Node& node = mesh.node(id);
-  if (!node.patch_path.empty()) location.file = display_path(mesh.project_of(id), node.patch_path);
+  if (!node.details->patch_path.empty()) location.file = display_path(mesh.project_of(id), node.details->patch_path);
   return location;
 }
 
@@ -48,7 +48,7 @@ std::string describe_node(const load::Node& node) {
     case load::ResourceType::Exposure: kind = "exposure"; break;
     case load::ResourceType::Other: break;
   }
-  if (node.version) return fmt::format("{} '{}' v{}", kind, node.name, *node.version);
+  if (node.details->version) return fmt::format("{} '{}' v{}", kind, node.name, *node.details->version);
   return fmt::format("{} '{}'", kind, node.name);
 }
 
@@ -71,7 +71,7 @@ std::string model_owner(const graph::MeshGraph& mesh, graph::NodeId id) {
     std::string owner = describe_owner(group->owner);
     if (!owner.empty()) return owner;
   }
-  return std::string(mesh.node(id).meta_owner);
+  return std::string(mesh.node(id).details->meta_owner);
 }
 
 std::string_view access_name(load::Access access) {

@@ -61,20 +61,20 @@ const load::Node* pick_version(std::span<const load::Node* const> versions, cons
   if (versions.empty()) return nullptr;
   if (is_pinned(ref)) {
     auto it = std::find_if(versions.begin(), versions.end(),
-                           [&](const load::Node* node) { return node->version == ref.version; });
+                           [&](const load::Node* node) { return node->details->version == ref.version; });
     return it == versions.end() ? nullptr : *it;
   }
   // An unversioned model is a single node with no version.
-  if (versions.size() == 1 && !versions.front()->version) return versions.front();
+  if (versions.size() == 1 && !versions.front()->details->version) return versions.front();
   std::optional<std::string> latest;
   for (const load::Node* node : versions) {
-    if (node->latest_version) latest = node->latest_version;
+    if (node->details->latest_version) latest = node->details->latest_version;
   }
   const load::Node* greatest = nullptr;
   for (const load::Node* node : versions) {
-    if (!node->version) continue;
-    if (latest && node->version == latest) return node;
-    if (greatest == nullptr || version_less(*greatest->version, *node->version)) greatest = node;
+    if (!node->details->version) continue;
+    if (latest && node->details->version == latest) return node;
+    if (greatest == nullptr || version_less(*greatest->details->version, *node->details->version)) greatest = node;
   }
   // dbt defaults latest_version to the greatest version (1.5 betas wrote no latest_version).
   return latest ? nullptr : greatest;

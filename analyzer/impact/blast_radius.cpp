@@ -40,7 +40,7 @@ Downstream downstream_of(const graph::MeshGraph& mesh, graph::NodeId start) {
       std::string owner;
       if (node.resource_type == load::ResourceType::Exposure) {
         result.exposures.emplace_back(node.unique_id);
-        owner = check::describe_owner(node.owner);
+        owner = check::describe_owner(node.details->owner);
       } else {
         result.models.emplace_back(node.unique_id);
         owner = check::model_owner(mesh, child);

@@ -14,9 +14,9 @@ namespace {
 
 const load::Column* find_column(const load::Node& node, std::string_view name) {
   // Column keys are compared exactly, as dbt does: renaming ID to id is a removal.
-  auto it = std::find_if(node.columns.begin(), node.columns.end(),
+  auto it = std::find_if(node.details->columns.begin(), node.details->columns.end(),
                          [&](const load::Column& column) { return column.name == name; });
-  return it == node.columns.end() ? nullptr : &*it;
+  return it == node.details->columns.end() ? nullptr : &*it;
 }
 
 std::string constraint_label(const load::Constraint& constraint) {
@@ -37,15 +37,15 @@ std::vector<const load::Constraint*> removed_enforced(const std::vector<load::Co
 }
 
 bool has_any_constraint(const load::Node& node) {
-  if (!node.constraints.empty()) return true;
-  return std::any_of(node.columns.begin(), node.columns.end(),
+  if (!node.details->constraints.empty()) return true;
+  return std::any_of(node.details->columns.begin(), node.details->columns.end(),
                      [](const load::Column& column) { return !column.constraints.empty(); });
 }
 
 void compare_columns(const load::Node& base, const load::Node& head, std::string_view adapter_type,
                      ContractBreaks& breaks) {
   const bool base_enforces = enforces_constraints(base.materialized);
-  for (const load::Column& old_column : base.columns) {
+  for (const load::Column& old_column : base.details->columns) {
     const load::Column* new_column = find_column(head, old_column.name);
     if (new_column == nullptr) {
       breaks.columns_removed.emplace_back(old_column.name);
@@ -91,14 +91,14 @@ ContractBreaks compare_contracts(const load::Node& base, const load::Node& head,
   ContractBreaks breaks;
   if (!base.contract_enforced) return breaks;
   // An unchanged contract checksum means nothing the contract covers changed.
-  if (head.contract_enforced && !head.contract_checksum.empty() &&
-      head.contract_checksum == base.contract_checksum) {
+  if (head.contract_enforced && !head.details->contract_checksum.empty() &&
+      head.details->contract_checksum == base.details->contract_checksum) {
     return breaks;
   }
   breaks.contract_disabled = !head.contract_enforced;
   compare_columns(base, head, adapter_type, breaks);
   if (enforces_constraints(base.materialized)) {
-    for (const load::Constraint* removed : removed_enforced(base.constraints, head.constraints, adapter_type)) {
+    for (const load::Constraint* removed : removed_enforced(base.details->constraints, head.details->constraints, adapter_type)) {
       breaks.model_constraints_removed.push_back(fmt::format(
           "'{}' constraint on columns [{}]", constraint_label(*removed), fmt::join(removed->columns, ", ")));
     }

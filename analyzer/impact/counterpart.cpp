@@ -13,14 +13,14 @@ std::optional<graph::NodeId> find_counterpart(const graph::MeshGraph& base, grap
                                               const graph::MeshGraph& head) {
   const load::Node& old_node = base.node(base_id);
   if (std::optional<graph::NodeId> same = head.find(old_node.unique_id)) return same;
-  if (old_node.version || !old_node.is_model()) return std::nullopt;
+  if (old_node.details->version || !old_node.is_model()) return std::nullopt;
   const std::string prefix = fmt::format("{}.v", old_node.unique_id);
   std::optional<graph::NodeId> lowest;
   for (graph::NodeId id = 0; id < head.nodes().size(); ++id) {
     const load::Node& candidate = head.node(id);
-    if (!candidate.version || !candidate.unique_id.starts_with(prefix)) continue;
-    if (!old_node.checksum.empty() && candidate.checksum == old_node.checksum) return id;
-    if (!lowest || graph::version_less(*candidate.version, *head.node(*lowest).version)) lowest = id;
+    if (!candidate.details->version || !candidate.unique_id.starts_with(prefix)) continue;
+    if (!old_node.details->checksum.empty() && candidate.details->checksum == old_node.details->checksum) return id;
+    if (!lowest || graph::version_less(*candidate.details->version, *head.node(*lowest).details->version)) lowest = id;
   }
   return lowest;
 }

@@ -86,11 +86,11 @@ std::vector<ImpactEntry> describe_impact(const std::vector<check::Diagnostic>& f
     auto base_id = finding.details.find("base_unique_id");
     const std::string& changed = base_id != finding.details.end() ? base_id->second.front() : entry.unique_id;
     if (std::optional<graph::NodeId> id = base.find(changed)) {
-      entry.versioned = base.node(*id).version.has_value();
+      entry.versioned = base.node(*id).details->version.has_value();
       entry.downstream = downstream_of(base, *id);
     }
     if (std::optional<graph::NodeId> id = head.find(entry.unique_id)) {
-      entry.versioned = entry.versioned || head.node(*id).version.has_value();
+      entry.versioned = entry.versioned || head.node(*id).details->version.has_value();
       merge_downstream(entry.downstream, downstream_of(head, *id));
     }
     entries.push_back(std::move(entry));

@@ -6,7 +6,7 @@
 namespace meshgraph::impact {
 
 bool is_unpinned_target(const load::Node& node) {
-  return !node.version || (node.latest_version && *node.latest_version == *node.version);
+  return !node.details->version || (node.details->latest_version && *node.details->latest_version == *node.details->version);
 }
 
 UnpinnedTargets::UnpinnedTargets(const graph::MeshGraph& mesh) {

@@ -5,6 +5,8 @@
 
 namespace meshgraph::load {
 
+const NodeDetails DetailsPtr::kNone{};
+
 const Node* Manifest::find(std::string_view unique_id) const {
   // nodes are sorted by unique_id when read.
   auto it = std::lower_bound(nodes.begin(), nodes.end(), unique_id,

@@ -213,6 +213,12 @@ struct RawNode {
   /// Check's columns wait until the node's access and package are known (see read_node);
   /// they are checked where they stand, so errors still come in the order of the text.
   std::optional<Element> columns;
+  // Details, moved into the node's NodeDetails at the end if it is not a test.
+  std::vector<Column> column_list;  ///< as read, for Detail::Full
+  std::vector<Constraint> constraints;
+  std::optional<Text> version;
+  std::optional<Text> latest_version;
+  Owner owner;
   std::string_view path;
   std::string_view raw_code;
   std::optional<Access> access;
@@ -318,12 +324,12 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
       break;
     case NodeField::Version:
       if (std::optional<std::string> version = json::get_optional_scalar_text(path, field)) {
-        node.version = raw.text.intern(*version);
+        raw.version = raw.text.intern(*version);
       }
       break;
     case NodeField::LatestVersion:
       if (std::optional<std::string> version = json::get_optional_scalar_text(path, field)) {
-        node.latest_version = raw.text.intern(*version);
+        raw.latest_version = raw.text.intern(*version);
       }
       break;
     case NodeField::DeprecationDate: raw.deprecation_date = json::get_optional_string(path, field); break;
@@ -349,15 +355,15 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
       break;
     case NodeField::Columns:
       if (raw.keeps_everything()) {
-        read_columns(path, field, &raw.text, true, node.columns);
+        read_columns(path, field, &raw.text, true, raw.column_list);
       } else {
-        read_columns(path, field, nullptr, false, node.columns);
+        read_columns(path, field, nullptr, false, raw.column_list);
         raw.columns = field;
       }
       break;
     case NodeField::Constraints: {
       std::vector<Constraint> constraints = read_constraints(path, field);
-      if (raw.keeps_everything()) node.constraints = std::move(constraints);
+      if (raw.keeps_everything()) raw.constraints = std::move(constraints);
       break;
     }
     case NodeField::Refs:
@@ -375,7 +381,7 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
         });
       });
       break;
-    case NodeField::Owner: node.owner = read_owner(path, field); break;
+    case NodeField::Owner: raw.owner = read_owner(path, field); break;
     case NodeField::Type:
       raw.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
       break;
@@ -441,32 +447,49 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   node.group = text.intern(raw.group.value_or(raw.config.group));
   node.contract_enforced = raw.contract_enforced.value_or(raw.config.contract_enforced.value_or(false));
   node.materialized = text.intern(raw.config.materialized);
-  node.meta_owner = text.intern(raw.meta_owner.empty() ? raw.config.meta_owner : raw.meta_owner);
+  const Text meta_owner = text.intern(raw.meta_owner.empty() ? raw.config.meta_owner : raw.meta_owner);
   node.is_external = raw.path.empty() && raw.original_file_path.empty() &&
                      node.resource_type != ResourceType::Source &&
                      node.resource_type != ResourceType::Exposure;
   if (!raw.raw_code.empty()) locate_refs(raw.raw_code, node.refs);
   node.is_enabled = raw.config.enabled;
   if (node.resource_type == ResourceType::Test) {
-    // Tests are most of a large manifest's nodes; rules read only their refs, group and file.
-    node.columns = {};
+    // Tests are most of a large manifest's nodes; rules read only their refs, group and file,
+    // and their owner or versions should a hand-written manifest give them any. Their columns,
+    // description and checksums are not kept, and most get no NodeDetails at all.
+    if (raw.version || raw.latest_version || !meta_owner.empty() || !raw.owner.empty() ||
+        !raw.constraints.empty()) {
+      NodeDetails& details = node.details.edit();
+      details.version = raw.version;
+      details.latest_version = raw.latest_version;
+      details.meta_owner = meta_owner;
+      details.owner = std::move(raw.owner);
+      details.constraints = std::move(raw.constraints);
+    }
     return;
   }
-  node.patch_path = store_path(text, without_patch_prefix(raw.patch_path));
+  NodeDetails& details = node.details.edit();
+  details.version = raw.version;
+  details.latest_version = raw.latest_version;
+  details.meta_owner = meta_owner;
+  details.owner = std::move(raw.owner);
+  details.constraints = std::move(raw.constraints);
+  details.patch_path = store_path(text, without_patch_prefix(raw.patch_path));
   if (raw.keeps_everything()) {
-    node.description = text.store(raw.description);
-    node.contract_checksum = text.store(raw.contract_checksum);
-    node.checksum = text.store(raw.checksum);
+    details.description = text.store(raw.description);
+    details.contract_checksum = text.store(raw.contract_checksum);
+    details.checksum = text.store(raw.checksum);
+    details.columns = std::move(raw.column_list);
   } else if (check_reads_shape(node, context.project)) {
-    node.description = text.store(raw.description);
+    details.description = text.store(raw.description);
     if (raw.columns) {
       Scope scope(path, "columns");
-      read_columns(path, *raw.columns, &text, false, node.columns);
+      read_columns(path, *raw.columns, &text, false, details.columns);
     }
   }
-  node.exposure_type = text.intern(raw.exposure_type);
-  node.label = text.store(raw.label);
-  if (raw.deprecation_date) node.deprecation_date = text.store(*raw.deprecation_date);
+  details.exposure_type = text.intern(raw.exposure_type);
+  details.label = text.store(raw.label);
+  if (raw.deprecation_date) details.deprecation_date = text.store(*raw.deprecation_date);
 }
 
 Group read_group(FieldPath& path, Element value, std::string_view unique_id) {

@@ -19,9 +19,9 @@ bool is_consumer(const load::Node& node) {
 }
 
 bool differs(const load::Node& a, const load::Node& b) {
-  return a.checksum != b.checksum || a.contract_checksum != b.contract_checksum ||
-         a.access != b.access || a.group != b.group || a.latest_version != b.latest_version ||
-         a.deprecation_date != b.deprecation_date;
+  return a.details->checksum != b.details->checksum || a.details->contract_checksum != b.details->contract_checksum ||
+         a.access != b.access || a.group != b.group || a.details->latest_version != b.details->latest_version ||
+         a.details->deprecation_date != b.details->deprecation_date;
 }
 
 void add_ref_finding(MeshMarks& marks, std::size_t ref, const check::Diagnostic& finding) {

@@ -30,8 +30,8 @@ load::Node make_node(load::ResourceType type, std::string package, std::string n
   node.unique_id = text.store("model." + package + "." + name + (version ? ".v" + *version : ""));
   node.package_name = text.store(package);
   node.name = text.store(name);
-  if (version) node.version = text.store(*version);
-  if (latest_version) node.latest_version = text.store(*latest_version);
+  if (version) node.details.edit().version = text.store(*version);
+  if (latest_version) node.details.edit().latest_version = text.store(*latest_version);
   return node;
 }
 

@@ -642,7 +642,7 @@ TEST_CASE("a description of 100 MB loads") {
       manifest_with(model_with(R"(,"description":")" + std::string(100 * kMiB, 'x') + "\"")));
   const Manifest manifest = read_manifest(path);
   REQUIRE(manifest.nodes.size() == 1);
-  CHECK(manifest.nodes[0].description.size() == 100 * kMiB);
+  CHECK(manifest.nodes[0].details->description.size() == 100 * kMiB);
 }
 
 TEST_CASE("a string of 100 MB that is never closed is refused as truncated") {
@@ -763,7 +763,7 @@ TEST_CASE("an escaped NUL in a name loads as data") {
       folder.write("manifest.json", manifest_with(model_with(R"(,"description":"a\u0000b")")));
   const Manifest manifest = read_manifest(path);
   REQUIRE(manifest.nodes.size() == 1);
-  CHECK(manifest.nodes[0].description == std::string("a\0b", 3));
+  CHECK(manifest.nodes[0].details->description == std::string("a\0b", 3));
 }
 
 // Was a bug (docs/robustness.md), now fixed; it was: nlohmann/json treats a NUL byte as the end of the input, so the syntax check says

@@ -95,10 +95,10 @@ std::optional<InputError> error_of(const std::string& text, ReadOptions options)
 /// Everything a rule can see of a node, as one line.
 std::string describe(const Node& node) {
   std::string line = fmt::format("{} {} {} {} {} {} desc='{}' sum='{}' cons={} |", node.unique_id, node.name,
-                                 node.package_name, node.original_file_path, node.patch_path,
-                                 static_cast<int>(node.access), node.description, node.checksum,
-                                 node.constraints.size());
-  for (const Column& column : node.columns) {
+                                 node.package_name, node.original_file_path, node.details->patch_path,
+                                 static_cast<int>(node.access), node.details->description, node.details->checksum,
+                                 node.details->constraints.size());
+  for (const Column& column : node.details->columns) {
     line += fmt::format(" {}:{}:{}:{}", column.name, column.data_type.value_or(Text("-")), column.has_description,
                         column.constraints.size());
   }
@@ -126,7 +126,7 @@ TEST_CASE("a large node section read on two threads is read as on one") {
   CHECK(last->name == "model_2999");
   CHECK(last->refs.at(0).name == "model_2998");
   CHECK(last->refs.at(0).column == 18);
-  CHECK(last->columns.size() == 2);
+  CHECK(last->details->columns.size() == 2);
 }
 
 TEST_CASE("check keeps columns and descriptions of public models only, and no constraints or checksums") {

@@ -137,7 +137,7 @@ TEST_CASE(
     CHECK(count_nodes(manifest, [](const Node& n) {
             return n.is_model() && n.access == Access::Public;
           }) == facts.public_models);
-    CHECK(count_nodes(manifest, [](const Node& n) { return n.is_model() && n.version; }) ==
+    CHECK(count_nodes(manifest, [](const Node& n) { return n.is_model() && n.details->version; }) ==
           facts.versioned_models);
     CHECK(count_nodes(manifest, [](const Node& n) {
             return n.resource_type == ResourceType::Source;
@@ -157,7 +157,7 @@ TEST_CASE("qualified v12 refs keep their package and point at the ref call in th
                     {"upstream", "stg_order_items", std::nullopt, 15, 22},
                     {"upstream", "stg_products", std::nullopt, 19, 22}});
   CHECK(node.original_file_path == "models/fct_revenue.sql");
-  CHECK(node.patch_path == "models/schema.yml");
+  CHECK(node.details->patch_path == "models/schema.yml");
 }
 
 TEST_CASE("injected copies are external and take the node access over config.access") {
@@ -187,8 +187,8 @@ TEST_CASE("integer versions of refs and models normalise to their text") {
   const Manifest manifest =
       read_manifest("fixtures/real/cosmos-samples/manifest_model_version.json");
   const Node& model = node_of(manifest, "model.jaffle_shop.customers.v1");
-  CHECK(model.version == "1");
-  CHECK(model.latest_version == "2");
+  CHECK(model.details->version == "1");
+  CHECK(model.details->latest_version == "2");
   check_refs(model, {{std::nullopt, "stg_customers", "1", 3, 22},
                      {std::nullopt, "stg_orders", std::nullopt, 9, 22},
                      {std::nullopt, "stg_payments", std::nullopt, 15, 22}});
@@ -211,10 +211,10 @@ TEST_CASE("string versions (dbt 1.7) and integer versions (dbt 1.11) read the sa
   const Manifest dbt_111 = read_manifest("fixtures/real/dbt-bouncer/dbt_111/manifest.json");
   check_refs(node_of(dbt_17, kTest), {{std::nullopt, "customers", "1", 0, 0}});
   check_refs(node_of(dbt_111, kTest), {{std::nullopt, "customers", "1", 0, 0}});
-  CHECK(node_of(dbt_17, kModel).version == "1");
-  CHECK(node_of(dbt_17, kModel).latest_version == "2");
-  CHECK(node_of(dbt_111, kModel).version == "1");
-  CHECK(node_of(dbt_111, kModel).latest_version == "3");
+  CHECK(node_of(dbt_17, kModel).details->version == "1");
+  CHECK(node_of(dbt_17, kModel).details->latest_version == "2");
+  CHECK(node_of(dbt_111, kModel).details->version == "1");
+  CHECK(node_of(dbt_111, kModel).details->latest_version == "3");
 }
 
 TEST_CASE("double-quoted ref calls are located") {
@@ -228,15 +228,15 @@ TEST_CASE("double-quoted ref calls are located") {
 TEST_CASE("a dbt Fusion manifest loads, with null flags read as dbt's defaults") {
   const Manifest manifest = read_manifest("fixtures/real/dbt-bouncer/dbt_20/manifest.json");
   const Node& model = node_of(manifest, "model.dbt_bouncer_test_project.customers.v1");
-  CHECK(model.version == "1");
-  CHECK(model.latest_version == "3");
+  CHECK(model.details->version == "1");
+  CHECK(model.details->latest_version == "3");
   CHECK(model.access == Access::Public);
   CHECK(model.contract_enforced);
-  REQUIRE(model.constraints.size() == 1);
-  CHECK(model.constraints[0].type == "primary_key");
-  CHECK(model.constraints[0].columns == std::vector<std::string>{"customer_id"});
-  CHECK_FALSE(model.constraints[0].warn_unenforced);
-  CHECK(model.constraints[0].warn_unsupported);  // Fusion writes null
+  REQUIRE(model.details->constraints.size() == 1);
+  CHECK(model.details->constraints[0].type == "primary_key");
+  CHECK(model.details->constraints[0].columns == std::vector<std::string>{"customer_id"});
+  CHECK_FALSE(model.details->constraints[0].warn_unenforced);
+  CHECK(model.details->constraints[0].warn_unsupported);  // Fusion writes null
   // Fusion writes the pinned version of a generic test's ref as a string.
   check_refs(node_of(manifest,
                      "test.dbt_bouncer_test_project.not_null_customers_v1_customer_id."
@@ -265,7 +265,7 @@ TEST_CASE("Windows backslash paths are normalised to forward slashes") {
   const Manifest manifest = read_manifest("fixtures/real/tuva/v9/manifest.json");
   const Node& node = node_of(manifest, "model.input_layer.eligibility");
   CHECK(node.original_file_path == "models/eligibility.sql");
-  CHECK(node.patch_path == "models/_models.yml");
+  CHECK(node.details->patch_path == "models/_models.yml");
   check_refs(node, {{std::nullopt, "eligibility_seed", std::nullopt, 25, 9}});
   // Tests' paths are interned (many tests share a schema file): normalised the same way.
   const Node& unique = node_of(manifest, "test.the_tuva_project.unique_ed_classification__johnston_icd9_icd9.08c1dc4617");
