@@ -438,7 +438,11 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
                  [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
   node.unique_id = text.store(unique_id);
   node.package_name = text.intern(raw.package_name);
-  node.name = text.store(raw.name);
+  // The name is almost always part of the unique_id (model.<package>.<name>[.v<version>],
+  // test.<package>.<name>.<hash>): then it is a view of it, not a second copy. Tests' names
+  // are long, and this was a sixth of check's text.
+  const std::size_t name_at = raw.name.empty() ? std::string_view::npos : node.unique_id.find(raw.name);
+  node.name = name_at != std::string_view::npos ? node.unique_id.part(name_at, raw.name.size()) : text.store(raw.name);
   node.original_file_path =
       store_path(text, raw.original_file_path, node.resource_type == ResourceType::Test);
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes

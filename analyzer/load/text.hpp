@@ -34,6 +34,11 @@ class Text : public std::string_view {
   /// only explicitly; a Text is meant to be copied out where a string is needed).
   operator std::string() const { return std::string(data(), size()); }  // NOLINT: implicit on purpose
 
+  /// Part of this text, itself a Text: it points into the same stored characters.
+  constexpr Text part(std::size_t position, std::size_t count = npos) const {
+    return Text(substr(position, count));
+  }
+
  private:
   friend class TextStore;
   constexpr explicit Text(std::string_view stored) : std::string_view(stored) {}
