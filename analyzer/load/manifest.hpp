@@ -32,10 +32,10 @@ enum class ResourceType : std::uint8_t {
 /// v7/v8 store refs as lists (`["pkg", "name"]`); v9+ as objects. Both normalise to this.
 struct Ref {
   Text name;
-  std::optional<Text> package;  ///< explicit package/project, when the call named one
+  OptionalText package;  ///< explicit package/project, when the call named one
   /// The pinned version as dbt names it in unique_ids (`2` and `"2"` → "2"; `2.0` → "2.0").
   /// dbt treats `v=0` as unpinned (semantics §3.2); the reader keeps it as written.
-  std::optional<Text> version;
+  OptionalText version;
   /// Where the `ref(...)` call stands in the node's raw_code (1-based); 0 when not found.
   std::uint32_t line = 0;
   std::uint32_t column = 0;

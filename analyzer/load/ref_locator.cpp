@@ -150,7 +150,7 @@ std::vector<RefCall> find_ref_calls(std::string_view raw_code) {
 }
 
 bool same_call(const RefCall& call, const Ref& ref) {
-  return call.name == ref.name && call.package == ref.package && call.version == ref.version;
+  return ref.name == call.name && ref.package == call.package && ref.version == call.version;
 }
 
 }  // namespace

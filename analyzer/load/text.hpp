@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -42,6 +43,36 @@ class Text : public std::string_view {
  private:
   friend class TextStore;
   constexpr explicit Text(std::string_view stored) : std::string_view(stored) {}
+};
+
+/// A Text or none, in the size of a Text (a std::optional<Text> takes half as much again): none
+/// is a null pointer, and a present empty text points at a static "". For the fields of which
+/// a large manifest has 100,000s (a ref's package and version).
+class OptionalText {
+ public:
+  constexpr OptionalText() = default;
+  constexpr OptionalText(std::nullopt_t) {}  // NOLINT: implicit, as for std::optional
+  constexpr OptionalText(Text text) : text_(text.data() != nullptr ? text : Text("")) {}  // NOLINT: implicit
+
+  constexpr bool has_value() const { return text_.data() != nullptr; }
+  constexpr explicit operator bool() const { return has_value(); }
+  constexpr const Text& operator*() const { return text_; }
+  constexpr const Text* operator->() const { return &text_; }
+  constexpr Text value_or(Text fallback) const { return has_value() ? text_ : fallback; }
+
+  friend constexpr bool operator==(const OptionalText& a, const OptionalText& b) {
+    return a.has_value() == b.has_value() && std::string_view(a.text_) == std::string_view(b.text_);
+  }
+  /// Equal to a std::optional of anything that reads as a string_view, as optionals compare.
+  /// (No comparison with a plain string: std::optional's own mixed operator== would then take
+  /// an OptionalText for a value, and `std::optional<Text>() == OptionalText()` be false.)
+  template <typename Value>
+  friend bool operator==(const OptionalText& a, const std::optional<Value>& b) {
+    return a.has_value() == b.has_value() && (!b || std::string_view(a.text_) == std::string_view(*b));
+  }
+
+ private:
+  Text text_;
 };
 
 /// An append-only store of characters in large blocks; what it hands out stays valid (and in

@@ -31,7 +31,7 @@ MeshGraph build_mesh(const std::vector<std::string>& paths) {
 std::vector<const ResolvedRef*> refs_into_upstream(const MeshGraph& mesh) {
   std::vector<const ResolvedRef*> found;
   for (const ResolvedRef& ref : mesh.refs()) {
-    if (ref.ref->package == "upstream") found.push_back(&ref);
+    if (ref.ref->package.value_or("") == "upstream") found.push_back(&ref);
   }
   std::sort(found.begin(), found.end(), [&](const ResolvedRef* a, const ResolvedRef* b) {
     return std::pair(mesh.node(a->from).unique_id, a->target_unique_id) <
