@@ -399,7 +399,7 @@ std::string normalised_slashes(std::string_view text) {
 }
 
 /// A file path stored with forward slashes. `shared`: the path repeats (a schema.yml holds
-/// many tests), so it is interned.
+/// many tests and models), so it is interned.
 Text store_path(TextStore& text, std::string_view file, bool shared = false) {
   if (file.find('\\') == std::string_view::npos) return shared ? text.intern(file) : text.store(file);
   const std::string forward = normalised_slashes(file);  // a manifest written on Windows: rare
@@ -478,7 +478,7 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   details.meta_owner = meta_owner;
   details.owner = std::move(raw.owner);
   details.constraints = std::move(raw.constraints);
-  details.patch_path = store_path(text, without_patch_prefix(raw.patch_path));
+  details.patch_path = store_path(text, without_patch_prefix(raw.patch_path), true);  // one schema.yml, many models
   if (raw.keeps_everything()) {
     details.description = text.store(raw.description);
     details.contract_checksum = text.store(raw.contract_checksum);
