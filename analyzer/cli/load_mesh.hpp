@@ -1,4 +1,5 @@
-// Stage 1+2 for every command: find the manifests, read them (in parallel), build the mesh.
+// Stage 1+2 for every command: find the manifests, read them (each one's nodes on two
+// threads), build the mesh.
 #pragma once
 
 #include <string>

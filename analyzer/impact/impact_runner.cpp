@@ -1,4 +1,5 @@
-// Loads both meshes (files in parallel), runs the impact rules, computes blast radii.
+// Loads both meshes (each file once, its nodes on two threads), runs the impact rules,
+// computes blast radii.
 #include "impact/impact_runner.hpp"
 
 #include <algorithm>

@@ -46,14 +46,8 @@ char* FileBuffer::resize(std::size_t size) {
     advise_huge_pages(data_.get(), needed);
   }
   size_ = size;
-  released_ = false;
   std::memset(data_.get() + size, 0, simdjson::SIMDJSON_PADDING);
   return data_.get();
-}
-
-void FileBuffer::release_pages() noexcept {
-  release_memory(data_.get(), capacity_);
-  released_ = true;
 }
 
 namespace {

@@ -27,16 +27,11 @@ class FileBuffer {
   std::size_t size() const { return size_; }
   /// Makes room for `size` bytes plus simdjson's padding (zeroed), and sets the size.
   char* resize(std::size_t size);
-  /// Gives the memory of the contents back to the system, keeping the allocation: the contents
-  /// read as zeros until the next resize. For a file read once, whose text is no longer needed.
-  void release_pages() noexcept;
-  bool pages_released() const { return released_; }
 
  private:
   std::unique_ptr<char[]> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;  ///< bytes that may be read, padding included
-  bool released_ = false;
 };
 
 /// Reads `path` into `buffer`, with the checks and errors of read_padded_file.

@@ -292,16 +292,15 @@ void read_node_section(FieldPath& path, Element value, std::string_view section,
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                       const std::string& path, const ReadOptions& options, FileBuffer* file) {
+                       const std::string& path, const ReadOptions& options) {
   Element root;
   {
     if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
       throw JsonError{error};
     }
-    // The document holds copies of every string: the file's bytes are not read again unless
-    // there is an error to locate, so its memory goes back now rather than after the nodes are
-    // read, while the model grows. So does the structural index, which only the parse reads.
-    if (file != nullptr) file->release_pages();
+    // The structural index, which only the parse reads, goes back now, while the nodes are
+    // read and the model grows: so the largest moment stays the parse. The file stays: the next
+    // file is read into the same pages, and giving them back would fault (zero) them in again.
     release_memory(parser.implementation->structural_indexes.get(),
                    std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
   }
@@ -373,31 +372,15 @@ std::optional<TextPosition> locate(const simdjson::padded_string_view& text, con
   return text_position(std::string_view(text.data(), text.size()), *offset);
 }
 
-/// Where `shape` is in the file the parse read, `size` bytes, whose text has been released. The
-/// file is read again into a buffer of its own (the reader's may be reused, and must not be
-/// reallocated under views of it). When it cannot be read again or its size changed (rewritten
-/// since), the error is still reported, without a position rather than with a wrong one.
-std::optional<TextPosition> locate_in_file_again(const std::string& path, std::size_t size, const ShapeError& shape) {
-  try {
-    const simdjson::padded_string again = read_padded_file(path);
-    if (again.size() != size) return std::nullopt;
-    return locate(again, shape);
-  } catch (const InputError&) {
-    return std::nullopt;
-  }
-}
-
 /// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
-/// `file`, when given, holds `text` and is read from `path`: its pages are released once the
-/// text is parsed, and read again if an error has to be located in the text.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                    const std::string& path, const ReadOptions& options, FileBuffer* file = nullptr) {
+                    const std::string& path, const ReadOptions& options) {
   const std::string_view bytes(text.data(), text.size());
   if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   check_encoding(path, bytes);
   try {
     try {
-      Manifest manifest = read_document(parser, text, path, options, file);
+      Manifest manifest = read_document(parser, text, path, options);
       manifest.path = path;
       manifest.project_folder = project_folder_of(path);
       return manifest;
@@ -407,9 +390,8 @@ Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string
       throw InputError(path, problem.message, std::string(kRegenerateHelp),
                        problem.offset ? std::optional(text_position(bytes, *problem.offset)) : std::nullopt);
     } catch (const ShapeError& shape) {
-      const bool text_released = file != nullptr && file->pages_released();
       throw InputError(path, shape.message, std::string(kRegenerateHelp),
-                       text_released ? locate_in_file_again(path, bytes.size(), shape) : locate(text, shape));
+                       locate(text, shape));
     }
   } catch (const std::bad_alloc&) {
     fail_out_of_memory(path, bytes.size());
@@ -442,10 +424,10 @@ Manifest ManifestReader::read(const std::string& path) {
     }
     advise_parser_huge_pages(parser_, capacity);
   }
-  Manifest manifest = parse_text(parser_, buffer_.view(), path, options_, &buffer_);
-  // The document's tape and strings are kept for the next file, not released like the file and
-  // the index: the next file rewrites them at once, and faulting in (zeroing) 27 MB again per
-  // 20 MB file cost 13% of check's wall time for 15 MiB less at the peak (docs/performance.md).
+  Manifest manifest = parse_text(parser_, buffer_.view(), path, options_);
+  // The document's tape and strings are kept for the next file, not released like the index:
+  // the next file rewrites them at once, and faulting in (zeroing) 27 MB again per 20 MB file
+  // cost 13% of check's wall time (docs/performance.md).
   manifest.declared_projects = read_declared_projects(manifest.project_folder);
   return manifest;
 }

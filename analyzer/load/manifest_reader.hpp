@@ -19,8 +19,8 @@ struct ReadOptions {
 };
 
 /// Reads manifests one after another, keeping the file buffer and the parser's memory from one
-/// to the next (one reader per thread). The whole text is validated as JSON, also the values
-/// meshgraph does not use: a corrupt manifest never passes.
+/// to the next. The whole text is validated as JSON, also the values meshgraph does not use:
+/// a corrupt manifest never passes.
 class ManifestReader {
  public:
   explicit ManifestReader(ReadOptions options = {}) : options_(options) {}
