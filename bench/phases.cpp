@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -70,20 +71,24 @@ int main(int argc, char** argv) {
     watch.lap("find");
     std::vector<load::Manifest> manifests = load::read_manifests(paths, load::Detail::Check);
     watch.lap("read");
-    if (std::getenv("MG_ACCOUNT")) {
+    // MESHGRAPH_ACCOUNT=1: where the loaded model's memory is (docs/performance.md).
+    if (std::getenv("MESHGRAPH_ACCOUNT") != nullptr) {
       std::size_t nodes = 0, refs = 0, columns = 0, text = 0, sources = 0, n = 0, tests = 0;
       for (const auto& m : manifests) {
         nodes += m.nodes.capacity() * sizeof(load::Node);
         text += m.text->capacity();
         for (const auto& node : m.nodes) {
-          ++n; tests += node.resource_type == load::ResourceType::Test;
+          ++n;
+          tests += node.resource_type == load::ResourceType::Test;
           refs += node.refs.capacity() * sizeof(load::Ref);
           columns += node.details->columns.capacity() * sizeof(load::Column);
           sources += node.depends_on_sources.capacity() * sizeof(load::Text);
         }
       }
-      fmt::print(stderr, "nodes {} ({} tests) {} MB, refs {} MB, columns {} MB, text {} MB, sources {} MB\n", n, tests,
-                 nodes / 1e6, refs / 1e6, columns / 1e6, text / 1e6, sources / 1e6);
+      fmt::print(
+          stderr,
+          "nodes {} ({} tests) {} MB, refs {} MB, columns {} MB, text {} MB, sources {} MB\n", n,
+          tests, nodes / 1e6, refs / 1e6, columns / 1e6, text / 1e6, sources / 1e6);
     }
     const graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
     watch.lap("graph");

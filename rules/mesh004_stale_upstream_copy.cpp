@@ -49,7 +49,8 @@ std::vector<std::string> differences(const load::Node& copy, const load::Node& o
   }
   if (copy.details->latest_version != original.details->latest_version) {
     found.push_back(fmt::format("latest_version is {} in the copy, {} in '{}'",
-                                show(copy.details->latest_version), show(original.details->latest_version), producer));
+                                show(copy.details->latest_version),
+                                show(original.details->latest_version), producer));
   }
   if (copy.is_external) return found;
   if (copy.contract_enforced != original.contract_enforced) {

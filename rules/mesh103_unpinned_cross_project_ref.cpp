@@ -65,10 +65,11 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
     diagnostic.message = fmt::format(
         "{} refs versioned model '{}.{}' without v=: it resolves to v{}, the latest_version "
         "today, and moves to whichever version '{}' makes latest next",
-        check::describe_node(mesh.node(ref.from)), ref.target_project, target.name, *target.details->version,
-        ref.target_project);
-    diagnostic.help = fmt::format("pin the version: {}",
-                                  check::pinned_ref_call(ref.target_project, target.name, *target.details->version));
+        check::describe_node(mesh.node(ref.from)), ref.target_project, target.name,
+        *target.details->version, ref.target_project);
+    diagnostic.help = fmt::format(
+        "pin the version: {}",
+        check::pinned_ref_call(ref.target_project, target.name, *target.details->version));
     diagnostic.location = check::node_location(mesh, ref.from, ref.ref);
     diagnostic.related = {target.unique_id};
     diagnostic.notes = {check::node_note(mesh, ref.from)};

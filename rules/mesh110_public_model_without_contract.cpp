@@ -70,7 +70,9 @@ void check(const check::CheckContext& context, check::Reporter& reporter) {
         "in the YAML of '{}'{}, set `config: {{contract: {{enforced: true}}}}` and give every "
         "column a data_type (`columns: [{{name: <column>, data_type: <type>}}]`)",
         node.name,
-        node.details->version ? fmt::format(" (for all versions, or under `- v: {}`)", *node.details->version) : "");
+        node.details->version
+            ? fmt::format(" (for all versions, or under `- v: {}`)", *node.details->version)
+            : "");
     diagnostic.location = check::config_location(mesh, id);
     diagnostic.notes = {check::node_note(mesh, id)};
     reporter.report(std::move(diagnostic));

@@ -49,7 +49,9 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
     const std::optional<graph::NodeId> head_id = impact::find_counterpart(context.base, base_id, context.head);
     if (!head_id) continue;
     const load::Node& new_node = context.head.node(*head_id);
-    if (old_node.details->checksum.empty() || new_node.details->checksum.empty() || old_node.details->checksum == new_node.details->checksum) continue;
+    if (old_node.details->checksum.empty() || new_node.details->checksum.empty() ||
+        old_node.details->checksum == new_node.details->checksum)
+      continue;
     const std::vector<graph::NodeId> consumers = impact::consumers_in_other_projects(context.base, base_id);
     if (consumers.empty()) continue;
 

@@ -50,7 +50,8 @@ std::vector<std::string> column_changes(const load::Node& before, const load::No
     if (it == after.details->columns.end()) {
       changes.push_back(fmt::format("{} (removed)", column.name));
     } else if (column.data_type && it->data_type &&
-               impact::normalise_data_type(*column.data_type) != impact::normalise_data_type(*it->data_type)) {
+               impact::normalise_data_type(*column.data_type) !=
+                   impact::normalise_data_type(*it->data_type)) {
       changes.push_back(fmt::format("{} ({} -> {})", column.name, *column.data_type, *it->data_type));
     }
   }

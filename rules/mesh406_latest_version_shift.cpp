@@ -59,20 +59,26 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
 
     check::Diagnostic diagnostic;
     diagnostic.message = fmt::format(
-        "unpinned refs to model '{}' of project '{}' now resolve to v{} instead of {}: {} in other projects "
+        "unpinned refs to model '{}' of project '{}' now resolve to v{} instead of {}: {} in other "
+        "projects "
         "move without asking: {}",
-        new_node.name, context.head.project_of(*new_latest).name, new_node.details->version.value_or(load::Text("?")),
-        old_node.details->version ? fmt::format("v{}", *old_node.details->version) : std::string("the unversioned model"),
+        new_node.name, context.head.project_of(*new_latest).name,
+        new_node.details->version.value_or(load::Text("?")),
+        old_node.details->version ? fmt::format("v{}", *old_node.details->version)
+                                  : std::string("the unversioned model"),
         moving.size() == 1 ? std::string("1 node") : fmt::format("{} nodes", moving.size()),
         impact::list_nodes(context.base, moving));
     diagnostic.help = fmt::format(
-        "keep latest_version on the old version until the consumers have moved with {}, or have them pin "
+        "keep latest_version on the old version until the consumers have moved with {}, or have "
+        "them pin "
         "the old version",
-        check::pinned_ref_call(context.head.project_of(*new_latest).name, new_node.name, new_node.details->version.value_or(load::Text())));
+        check::pinned_ref_call(context.head.project_of(*new_latest).name, new_node.name,
+                               new_node.details->version.value_or(load::Text())));
     diagnostic.location = check::config_location(context.head, *new_latest);
     diagnostic.notes = {check::node_note(context.head, *new_latest)};
     for (graph::NodeId id : moving) diagnostic.related.push_back(context.base.node(id).unique_id);
-    diagnostic.details["latest_version"] = {old_node.details->version.value_or(load::Text("none")), new_node.details->version.value_or(load::Text("none"))};
+    diagnostic.details["latest_version"] = {old_node.details->version.value_or(load::Text("none")),
+                                            new_node.details->version.value_or(load::Text("none"))};
     diagnostic.details["base_unique_id"] = {old_node.unique_id};
     reporter.report(std::move(diagnostic));
   }

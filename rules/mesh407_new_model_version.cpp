@@ -57,20 +57,27 @@ void check(const check::ImpactContext& context, check::Reporter& reporter) {
       // Describe the old version as it stands after the pull request (an unversioned model that
       // became v1 is "v1" now), with its deprecation_date there.
       const load::Node& old_now = now ? context.head.node(*now) : old_node;
-      const std::string label = old_now.details->version ? fmt::format("v{}", *old_now.details->version) : std::string("the unversioned model");
-      dates.push_back(old_now.details->deprecation_date ? fmt::format("{} is deprecated from {}", label, *old_now.details->deprecation_date)
-                                               : fmt::format("{} has no deprecation_date", label));
+      const std::string label = old_now.details->version
+                                    ? fmt::format("v{}", *old_now.details->version)
+                                    : std::string("the unversioned model");
+      dates.push_back(
+          old_now.details->deprecation_date
+              ? fmt::format("{} is deprecated from {}", label, *old_now.details->deprecation_date)
+              : fmt::format("{} has no deprecation_date", label));
     }
     if (is_carried_over || dates.empty()) continue;  // a brand-new model, or the old model renamed to v1
 
     check::Diagnostic diagnostic;
-    diagnostic.message = fmt::format("new version v{} of public model '{}' of project '{}'; {}; {}", *new_node.details->version,
-                                     new_node.name, project,
-                                     consumers.empty() ? std::string("no other project refs the old versions")
-                                                       : fmt::format("still on old versions: {}", impact::list_nodes(context.base, consumers)),
-                                     fmt::join(dates, "; "));
-    diagnostic.help = fmt::format("set a deprecation_date on the old version, and ask its consumers to move with {}",
-                                  check::pinned_ref_call(project, new_node.name, *new_node.details->version));
+    diagnostic.message = fmt::format(
+        "new version v{} of public model '{}' of project '{}'; {}; {}", *new_node.details->version,
+        new_node.name, project,
+        consumers.empty()
+            ? std::string("no other project refs the old versions")
+            : fmt::format("still on old versions: {}", impact::list_nodes(context.base, consumers)),
+        fmt::join(dates, "; "));
+    diagnostic.help = fmt::format(
+        "set a deprecation_date on the old version, and ask its consumers to move with {}",
+        check::pinned_ref_call(project, new_node.name, *new_node.details->version));
     diagnostic.location = check::config_location(context.head, head_id);
     for (graph::NodeId id : consumers) diagnostic.related.push_back(context.base.node(id).unique_id);
     std::sort(diagnostic.related.begin(), diagnostic.related.end());

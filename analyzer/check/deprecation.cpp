@@ -43,9 +43,11 @@ Diagnostic deprecated_ref_finding(const graph::MeshGraph& mesh, const Deprecated
   diagnostic.message =
       fmt::format("{} refs {}{}, {}", describe_node(mesh.node(ref.from)), name,
                   owner.empty() ? "" : fmt::format(" (owner: {})", owner), verdict);
-  if (target.details->version && target.details->latest_version && *target.details->version != *target.details->latest_version) {
-    diagnostic.help = fmt::format("move to the latest version: {}",
-                                  pinned_ref_call(ref.target_project, target.name, *target.details->latest_version));
+  if (target.details->version && target.details->latest_version &&
+      *target.details->version != *target.details->latest_version) {
+    diagnostic.help = fmt::format(
+        "move to the latest version: {}",
+        pinned_ref_call(ref.target_project, target.name, *target.details->latest_version));
   } else {
     diagnostic.help = fmt::format(
         "ask {} which model replaces {}, and ref that instead",

@@ -31,7 +31,8 @@ Location node_location(const graph::MeshGraph& mesh, graph::NodeId id, const loa
 Location config_location(const graph::MeshGraph& mesh, graph::NodeId id) {
   Location location = node_location(mesh, id);
   const load::Node& node = mesh.node(id);
-  if (!node.details->patch_path.empty()) location.file = display_path(mesh.project_of(id), node.details->patch_path);
+  if (!node.details->patch_path.empty())
+    location.file = display_path(mesh.project_of(id), node.details->patch_path);
   return location;
 }
 
@@ -48,7 +49,8 @@ std::string describe_node(const load::Node& node) {
     case load::ResourceType::Exposure: kind = "exposure"; break;
     case load::ResourceType::Other: break;
   }
-  if (node.details->version) return fmt::format("{} '{}' v{}", kind, node.name, *node.details->version);
+  if (node.details->version)
+    return fmt::format("{} '{}' v{}", kind, node.name, *node.details->version);
   return fmt::format("{} '{}'", kind, node.name);
 }
 

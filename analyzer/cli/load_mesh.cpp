@@ -14,9 +14,10 @@
 
 namespace meshgraph::cli {
 
-graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded,
-                           load::Detail detail) {
-  return graph::MeshGraph::build(load::read_manifests(load::find_manifests(inputs, excluded), detail));
+graph::MeshGraph load_mesh(const std::vector<std::string>& inputs,
+                           const std::vector<std::string>& excluded, load::Detail detail) {
+  return graph::MeshGraph::build(
+      load::read_manifests(load::find_manifests(inputs, excluded), detail));
 }
 
 void check_config_against_mesh(const config::Config& config, const graph::MeshGraph& mesh) {

@@ -13,7 +13,8 @@ namespace meshgraph::cli {
 
 /// Reads every manifest behind `inputs`, keeping `detail` of each node, and builds the mesh.
 /// Throws load::InputError.
-graph::MeshGraph load_mesh(const std::vector<std::string>& inputs, const std::vector<std::string>& excluded = {},
+graph::MeshGraph load_mesh(const std::vector<std::string>& inputs,
+                           const std::vector<std::string>& excluded = {},
                            load::Detail detail = load::Detail::Full);
 
 /// Checks meshgraph.yml against the mesh: every project it names must be a project of the

@@ -60,8 +60,9 @@ std::vector<std::string_view> RefableIndex::packages_with(std::string_view name)
 const load::Node* pick_version(std::span<const load::Node* const> versions, const load::Ref& ref) {
   if (versions.empty()) return nullptr;
   if (is_pinned(ref)) {
-    auto it = std::find_if(versions.begin(), versions.end(),
-                           [&](const load::Node* node) { return node->details->version == ref.version; });
+    auto it = std::find_if(versions.begin(), versions.end(), [&](const load::Node* node) {
+      return node->details->version == ref.version;
+    });
     return it == versions.end() ? nullptr : *it;
   }
   // An unversioned model is a single node with no version.
@@ -74,7 +75,8 @@ const load::Node* pick_version(std::span<const load::Node* const> versions, cons
   for (const load::Node* node : versions) {
     if (!node->details->version) continue;
     if (latest && node->details->version == latest) return node;
-    if (greatest == nullptr || version_less(*greatest->details->version, *node->details->version)) greatest = node;
+    if (greatest == nullptr || version_less(*greatest->details->version, *node->details->version))
+      greatest = node;
   }
   // dbt defaults latest_version to the greatest version (1.5 betas wrote no latest_version).
   return latest ? nullptr : greatest;

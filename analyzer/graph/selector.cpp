@@ -164,7 +164,8 @@ class Parser {
 /// dbt names a model version `name.v2`; a bare name selects every version.
 bool name_matches(const load::Node& node, std::string_view value) {
   if (node.name == value) return true;
-  return node.details->version && value.size() == node.name.size() + 2 + node.details->version->size() &&
+  return node.details->version &&
+         value.size() == node.name.size() + 2 + node.details->version->size() &&
          value.starts_with(node.name) && value.substr(node.name.size(), 2) == ".v" &&
          value.substr(node.name.size() + 2) == *node.details->version;
 }

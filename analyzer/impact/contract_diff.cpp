@@ -98,7 +98,8 @@ ContractBreaks compare_contracts(const load::Node& base, const load::Node& head,
   breaks.contract_disabled = !head.contract_enforced;
   compare_columns(base, head, adapter_type, breaks);
   if (enforces_constraints(base.materialized)) {
-    for (const load::Constraint* removed : removed_enforced(base.details->constraints, head.details->constraints, adapter_type)) {
+    for (const load::Constraint* removed :
+         removed_enforced(base.details->constraints, head.details->constraints, adapter_type)) {
       breaks.model_constraints_removed.push_back(fmt::format(
           "'{}' constraint on columns [{}]", constraint_label(*removed), fmt::join(removed->columns, ", ")));
     }

@@ -19,8 +19,12 @@ std::optional<graph::NodeId> find_counterpart(const graph::MeshGraph& base, grap
   for (graph::NodeId id = 0; id < head.nodes().size(); ++id) {
     const load::Node& candidate = head.node(id);
     if (!candidate.details->version || !candidate.unique_id.starts_with(prefix)) continue;
-    if (!old_node.details->checksum.empty() && candidate.details->checksum == old_node.details->checksum) return id;
-    if (!lowest || graph::version_less(*candidate.details->version, *head.node(*lowest).details->version)) lowest = id;
+    if (!old_node.details->checksum.empty() &&
+        candidate.details->checksum == old_node.details->checksum)
+      return id;
+    if (!lowest ||
+        graph::version_less(*candidate.details->version, *head.node(*lowest).details->version))
+      lowest = id;
   }
   return lowest;
 }

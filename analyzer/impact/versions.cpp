@@ -6,7 +6,8 @@
 namespace meshgraph::impact {
 
 bool is_unpinned_target(const load::Node& node) {
-  return !node.details->version || (node.details->latest_version && *node.details->latest_version == *node.details->version);
+  return !node.details->version ||
+         (node.details->latest_version && *node.details->latest_version == *node.details->version);
 }
 
 UnpinnedTargets::UnpinnedTargets(const graph::MeshGraph& mesh) {

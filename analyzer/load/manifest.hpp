@@ -114,7 +114,8 @@ class DetailsPtr {
   DetailsPtr(const DetailsPtr& other)
       : details_(other.details_ ? std::make_unique<NodeDetails>(*other.details_) : nullptr) {}
   DetailsPtr& operator=(const DetailsPtr& other) {
-    if (this != &other) details_ = other.details_ ? std::make_unique<NodeDetails>(*other.details_) : nullptr;
+    if (this != &other)
+      details_ = other.details_ ? std::make_unique<NodeDetails>(*other.details_) : nullptr;
     return *this;
   }
   DetailsPtr(DetailsPtr&&) noexcept = default;

@@ -6,14 +6,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <numeric>
 #include <charconv>
-#include <limits>
+#include <cstdint>
 #include <cstring>
-#include <new>
-#include <optional>
 #include <exception>
+#include <limits>
+#include <new>
+#include <numeric>
+#include <optional>
 #include <set>
 #include <span>
 #include <thread>
@@ -268,7 +268,8 @@ void read_node_section(FieldPath& path, Element value, std::string_view section,
       try {
         FieldPath second_path;
         Scope second_scope(second_path, section);
-        read_node_entries(second_path, all.subspan(half), slots.subspan(half), second_text, context);
+        read_node_entries(second_path, all.subspan(half), slots.subspan(half), second_text,
+                          context);
       } catch (...) {
         second_error = std::current_exception();
       }
@@ -284,9 +285,10 @@ void read_node_section(FieldPath& path, Element value, std::string_view section,
     if (second_error) std::rethrow_exception(second_error);
     manifest.text->adopt(second_text);
   }
-  manifest.nodes.erase(std::remove_if(manifest.nodes.begin() + static_cast<std::ptrdiff_t>(first),
-                                      manifest.nodes.end(), [](const Node& node) { return !node.is_enabled; }),
-                       manifest.nodes.end());
+  manifest.nodes.erase(
+      std::remove_if(manifest.nodes.begin() + static_cast<std::ptrdiff_t>(first),
+                     manifest.nodes.end(), [](const Node& node) { return !node.is_enabled; }),
+      manifest.nodes.end());
 }
 
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
@@ -390,8 +392,7 @@ Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string
       throw InputError(path, problem.message, std::string(kRegenerateHelp),
                        problem.offset ? std::optional(text_position(bytes, *problem.offset)) : std::nullopt);
     } catch (const ShapeError& shape) {
-      throw InputError(path, shape.message, std::string(kRegenerateHelp),
-                       locate(text, shape));
+      throw InputError(path, shape.message, std::string(kRegenerateHelp), locate(text, shape));
     }
   } catch (const std::bad_alloc&) {
     fail_out_of_memory(path, bytes.size());
@@ -437,7 +438,9 @@ Manifest ManifestReader::parse(std::string_view json_text, const std::string& pa
   return parse_text(parser_, buffer_.view(), path, options_);
 }
 
-Manifest read_manifest(const std::string& path, Detail detail) { return ManifestReader({detail}).read(path); }
+Manifest read_manifest(const std::string& path, Detail detail) {
+  return ManifestReader({detail}).read(path);
+}
 
 Manifest parse_manifest(std::string_view json_text, const std::string& path) {
   return ManifestReader().parse(json_text, path);

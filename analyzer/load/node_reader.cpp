@@ -159,7 +159,8 @@ void read_columns(FieldPath& path, Element value, TextStore* text, bool keep_con
                   std::vector<Column>& columns) {
   // Reserved from the JSON's count: grown by doubling, 344,000 columns of 72 bytes kept a
   // quarter more room than they use.
-  if (text != nullptr && value.is_object()) columns.reserve(value.get_object().value_unsafe().size());
+  if (text != nullptr && value.is_object())
+    columns.reserve(value.get_object().value_unsafe().size());
   for_each_field_or_null(path, value, [&](std::string_view column_key, Element column) {
     Scope inner(path, json::MapKey{column_key});
     Column read = read_column(path, column, column_key, text, keep_constraints);
@@ -381,7 +382,9 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
         });
       });
       break;
-    case NodeField::Owner: raw.owner = read_owner(path, field); break;
+    case NodeField::Owner:
+      raw.owner = read_owner(path, field);
+      break;
     case NodeField::Type:
       raw.exposure_type = field.is_string() ? field.get_string().value_unsafe() : std::string_view();
       break;
@@ -428,11 +431,12 @@ Owner read_owner(FieldPath& path, Element value) {
 /// models (MESH110, MESH302) and on copies of another project's models (MESH004 compares the
 /// copy with the original). When the project is not known yet, every model is kept.
 bool check_reads_shape(const Node& node, std::string_view project) {
-  return node.is_model() && (node.access == Access::Public || project.empty() || node.package_name != project);
+  return node.is_model() &&
+         (node.access == Access::Public || project.empty() || node.package_name != project);
 }
 
-void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node, TextStore& text,
-               const NodeContext& context) {
+void read_node(FieldPath& path, Element value, std::string_view unique_id, Node& node,
+               TextStore& text, const NodeContext& context) {
   RawNode raw(node, text, context);
   for_each_field(path, value,
                  [&](std::string_view key, Element field) { read_node_field(path, key, field, raw); });
@@ -441,8 +445,10 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   // The name is almost always part of the unique_id (model.<package>.<name>[.v<version>],
   // test.<package>.<name>.<hash>): then it is a view of it, not a second copy. Tests' names
   // are long, and this was a sixth of check's text.
-  const std::size_t name_at = raw.name.empty() ? std::string_view::npos : node.unique_id.find(raw.name);
-  node.name = name_at != std::string_view::npos ? node.unique_id.part(name_at, raw.name.size()) : text.store(raw.name);
+  const std::size_t name_at =
+      raw.name.empty() ? std::string_view::npos : node.unique_id.find(raw.name);
+  node.name = name_at != std::string_view::npos ? node.unique_id.part(name_at, raw.name.size())
+                                                : text.store(raw.name);
   node.original_file_path =
       store_path(text, raw.original_file_path, node.resource_type == ResourceType::Test);
   // dbt checks the node-level `access`; `config.access` can disagree on injected nodes
@@ -451,7 +457,8 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   node.group = text.intern(raw.group.value_or(raw.config.group));
   node.contract_enforced = raw.contract_enforced.value_or(raw.config.contract_enforced.value_or(false));
   node.materialized = text.intern(raw.config.materialized);
-  const Text meta_owner = text.intern(raw.meta_owner.empty() ? raw.config.meta_owner : raw.meta_owner);
+  const Text meta_owner =
+      text.intern(raw.meta_owner.empty() ? raw.config.meta_owner : raw.meta_owner);
   node.is_external = raw.path.empty() && raw.original_file_path.empty() &&
                      node.resource_type != ResourceType::Source &&
                      node.resource_type != ResourceType::Exposure;
@@ -478,7 +485,8 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   details.meta_owner = meta_owner;
   details.owner = std::move(raw.owner);
   details.constraints = std::move(raw.constraints);
-  details.patch_path = store_path(text, without_patch_prefix(raw.patch_path), true);  // one schema.yml, many models
+  details.patch_path =
+      store_path(text, without_patch_prefix(raw.patch_path), true);  // one schema.yml, many models
   if (raw.keeps_everything()) {
     details.description = text.store(raw.description);
     details.contract_checksum = text.store(raw.contract_checksum);

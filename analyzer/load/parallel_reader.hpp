@@ -10,7 +10,9 @@
 namespace meshgraph::load {
 
 /// Reads every path and returns the manifests in the same order. When several files are bad,
-/// the error of the first in `paths` order is thrown, so it is the same on every run. `detail`: how much of each node to keep.
-std::vector<Manifest> read_manifests(const std::vector<std::string>& paths, Detail detail = Detail::Full);
+/// the error of the first in `paths` order is thrown, so it is the same on every run. `detail`: how
+/// much of each node to keep.
+std::vector<Manifest> read_manifests(const std::vector<std::string>& paths,
+                                     Detail detail = Detail::Full);
 
 }  // namespace meshgraph::load

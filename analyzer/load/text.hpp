@@ -52,7 +52,8 @@ class OptionalText {
  public:
   constexpr OptionalText() = default;
   constexpr OptionalText(std::nullopt_t) {}  // NOLINT: implicit, as for std::optional
-  constexpr OptionalText(Text text) : text_(text.data() != nullptr ? text : Text("")) {}  // NOLINT: implicit
+  constexpr OptionalText(Text text)
+      : text_(text.data() != nullptr ? text : Text("")) {}  // NOLINT: implicit
 
   constexpr bool has_value() const { return text_.data() != nullptr; }
   constexpr explicit operator bool() const { return has_value(); }
@@ -68,7 +69,8 @@ class OptionalText {
   /// an OptionalText for a value, and `std::optional<Text>() == OptionalText()` be false.)
   template <typename Value>
   friend bool operator==(const OptionalText& a, const std::optional<Value>& b) {
-    return a.has_value() == b.has_value() && (!b || std::string_view(a.text_) == std::string_view(*b));
+    return a.has_value() == b.has_value() &&
+           (!b || std::string_view(a.text_) == std::string_view(*b));
   }
 
  private:

@@ -19,8 +19,9 @@ bool is_consumer(const load::Node& node) {
 }
 
 bool differs(const load::Node& a, const load::Node& b) {
-  return a.details->checksum != b.details->checksum || a.details->contract_checksum != b.details->contract_checksum ||
-         a.access != b.access || a.group != b.group || a.details->latest_version != b.details->latest_version ||
+  return a.details->checksum != b.details->checksum ||
+         a.details->contract_checksum != b.details->contract_checksum || a.access != b.access ||
+         a.group != b.group || a.details->latest_version != b.details->latest_version ||
          a.details->deprecation_date != b.details->deprecation_date;
 }
 

@@ -33,8 +33,9 @@ std::vector<std::string> node_label(const load::Node& node) {
     case load::ResourceType::Model: {
       std::string name = node.name;
       if (node.details->version)
-        name += fmt::format(" v{}{}", *node.details->version,
-                            node.details->version == node.details->latest_version ? " (latest)" : "");
+        name +=
+            fmt::format(" v{}{}", *node.details->version,
+                        node.details->version == node.details->latest_version ? " (latest)" : "");
       std::string access(check::access_name(node.access));
       if (node.contract_enforced) access += ", contract";
       return {name, access};
@@ -47,9 +48,10 @@ std::vector<std::string> node_label(const load::Node& node) {
       return {std::string(has_prefix ? node.unique_id.substr(prefix.size()) : std::string_view(node.name)), "source"};
     }
     case load::ResourceType::Exposure:
-      return {node.details->label.empty() ? node.name : node.details->label, node.details->exposure_type.empty()
-                                                               ? std::string("exposure")
-                                                               : fmt::format("exposure: {}", node.details->exposure_type)};
+      return {node.details->label.empty() ? node.name : node.details->label,
+              node.details->exposure_type.empty()
+                  ? std::string("exposure")
+                  : fmt::format("exposure: {}", node.details->exposure_type)};
     case load::ResourceType::Seed:
       return {node.name, "seed"};
     case load::ResourceType::Snapshot:
@@ -111,7 +113,8 @@ class ModelDiagram {
     drawn.name = node.resource_type == load::ResourceType::Source ? drawn.label.front() : node.name;
     drawn.access = node.access;
     drawn.tooltip = {node.unique_id};
-    if (!node.details->description.empty()) drawn.tooltip.push_back(shorten(node.details->description, 240));
+    if (!node.details->description.empty())
+      drawn.tooltip.push_back(shorten(node.details->description, 240));
     const std::vector<const check::Diagnostic*>& findings = marks_.node_findings[id];
     add_finding_lines(findings, drawn.tooltip);
     add_rules(findings, drawn.rules);

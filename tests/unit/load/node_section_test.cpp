@@ -30,24 +30,36 @@ constexpr int kModels = 3000;
 
 Json model_node(int index) {
   const std::string name = fmt::format("model_{:04}", index);
-  Json node = {{"resource_type", "model"},
-               {"package_name", "big"},
-               {"name", name},
-               {"unique_id", "model.big." + name},
-               {"path", name + ".sql"},
-               {"original_file_path", "models/" + name + ".sql"},
-               {"patch_path", "big://models/schema.yml"},
-               {"description", index % 2 == 0 ? "described" : ""},
-               {"access", index % 10 == 0 ? "public" : "protected"},
-               {"checksum", {{"name", "sha256"}, {"checksum", fmt::format("{:064}", index)}}},
-               {"config", {{"materialized", "table"}, {"contract", {{"enforced", index % 10 == 0}}}}},
-               {"columns",
-                {{"id", {{"name", "id"}, {"data_type", "int"}, {"description", "key"}, {"constraints", Json::array({{{"type", "not_null"}}})}}},
-                 {"label", {{"name", "label"}, {"data_type", "text"}, {"description", ""}}}}},
-               {"constraints", Json::array({{{"type", "primary_key"}, {"columns", {"id"}}}})},
-               {"raw_code", index == 0 ? "select 1" : fmt::format("select * from {{{{ ref('model_{:04}') }}}}", index - 1)},
-               {"refs", index == 0 ? Json::array() : Json::array({{{"name", fmt::format("model_{:04}", index - 1)}, {"package", nullptr}, {"version", nullptr}}})},
-               {"depends_on", {{"nodes", index == 0 ? Json::array() : Json::array({fmt::format("model.big.model_{:04}", index - 1)})}}}};
+  Json node = {
+      {"resource_type", "model"},
+      {"package_name", "big"},
+      {"name", name},
+      {"unique_id", "model.big." + name},
+      {"path", name + ".sql"},
+      {"original_file_path", "models/" + name + ".sql"},
+      {"patch_path", "big://models/schema.yml"},
+      {"description", index % 2 == 0 ? "described" : ""},
+      {"access", index % 10 == 0 ? "public" : "protected"},
+      {"checksum", {{"name", "sha256"}, {"checksum", fmt::format("{:064}", index)}}},
+      {"config", {{"materialized", "table"}, {"contract", {{"enforced", index % 10 == 0}}}}},
+      {"columns",
+       {{"id",
+         {{"name", "id"},
+          {"data_type", "int"},
+          {"description", "key"},
+          {"constraints", Json::array({{{"type", "not_null"}}})}}},
+        {"label", {{"name", "label"}, {"data_type", "text"}, {"description", ""}}}}},
+      {"constraints", Json::array({{{"type", "primary_key"}, {"columns", {"id"}}}})},
+      {"raw_code", index == 0
+                       ? "select 1"
+                       : fmt::format("select * from {{{{ ref('model_{:04}') }}}}", index - 1)},
+      {"refs", index == 0 ? Json::array()
+                          : Json::array({{{"name", fmt::format("model_{:04}", index - 1)},
+                                          {"package", nullptr},
+                                          {"version", nullptr}}})},
+      {"depends_on",
+       {{"nodes", index == 0 ? Json::array()
+                             : Json::array({fmt::format("model.big.model_{:04}", index - 1)})}}}};
   return node;
 }
 
@@ -94,15 +106,17 @@ std::optional<InputError> error_of(const std::string& text, ReadOptions options)
 
 /// Everything a rule can see of a node, as one line.
 std::string describe(const Node& node) {
-  std::string line = fmt::format("{} {} {} {} {} {} desc='{}' sum='{}' cons={} |", node.unique_id, node.name,
-                                 node.package_name, node.original_file_path, node.details->patch_path,
-                                 static_cast<int>(node.access), node.details->description, node.details->checksum,
-                                 node.details->constraints.size());
+  std::string line =
+      fmt::format("{} {} {} {} {} {} desc='{}' sum='{}' cons={} |", node.unique_id, node.name,
+                  node.package_name, node.original_file_path, node.details->patch_path,
+                  static_cast<int>(node.access), node.details->description, node.details->checksum,
+                  node.details->constraints.size());
   for (const Column& column : node.details->columns) {
-    line += fmt::format(" {}:{}:{}:{}", column.name, column.data_type.value_or(Text("-")), column.has_description,
-                        column.constraints.size());
+    line += fmt::format(" {}:{}:{}:{}", column.name, column.data_type.value_or(Text("-")),
+                        column.has_description, column.constraints.size());
   }
-  for (const Ref& ref : node.refs) line += fmt::format(" ref {}@{}:{}", ref.name, ref.line, ref.column);
+  for (const Ref& ref : node.refs)
+    line += fmt::format(" ref {}@{}:{}", ref.name, ref.line, ref.column);
   return line;
 }
 
@@ -129,27 +143,34 @@ TEST_CASE("a large node section read on two threads is read as on one") {
   CHECK(last->details->columns.size() == 2);
 }
 
-TEST_CASE("check keeps columns and descriptions of public models only, and no constraints or checksums") {
+TEST_CASE(
+    "check keeps columns and descriptions of public models only, and no constraints or checksums") {
   const std::string text = big_manifest().dump();
   const Manifest full = parse_with(text, {Detail::Full, true});
   const Manifest check = parse_with(text, {Detail::Check, true});
   REQUIRE(check.nodes.size() == full.nodes.size());
   const Node& public_model = *check.find("model.big.model_0010");
   CHECK(describe(public_model) ==
-        "model.big.model_0010 model_0010 big models/model_0010.sql models/schema.yml 2 desc='described' sum='' "
+        "model.big.model_0010 model_0010 big models/model_0010.sql models/schema.yml 2 "
+        "desc='described' sum='' "
         "cons=0 | id:int:true:0 label:text:false:0 ref model_0009@1:18");
   CHECK(describe(*full.find("model.big.model_0010")) ==
-        "model.big.model_0010 model_0010 big models/model_0010.sql models/schema.yml 2 desc='described' "
-        "sum='0000000000000000000000000000000000000000000000000000000000000010' cons=1 | id:int:true:1 "
+        "model.big.model_0010 model_0010 big models/model_0010.sql models/schema.yml 2 "
+        "desc='described' "
+        "sum='0000000000000000000000000000000000000000000000000000000000000010' cons=1 | "
+        "id:int:true:1 "
         "label:text:false:0 ref model_0009@1:18");
   const Node& protected_model = *check.find("model.big.model_0012");
   CHECK(describe(protected_model) ==
-        "model.big.model_0012 model_0012 big models/model_0012.sql models/schema.yml 1 desc='' sum='' cons=0 | "
+        "model.big.model_0012 model_0012 big models/model_0012.sql models/schema.yml 1 desc='' "
+        "sum='' cons=0 | "
         "ref model_0011@1:18");
   CHECK(check.find("test.big.not_null_model_0012_id")->refs.at(0).name == "model_0012");
 }
 
-TEST_CASE("a bad node in the second half is refused at it; with one in each half, the first half's wins") {
+TEST_CASE(
+    "a bad node in the second half is refused at it; with one in each half, the first half's "
+    "wins") {
   Json manifest = big_manifest();
   manifest["nodes"]["model.big.model_2900"]["access"] = "everyone";
   const std::string second_only = manifest.dump();
@@ -159,7 +180,8 @@ TEST_CASE("a bad node in the second half is refused at it; with one in each half
       const std::optional<InputError> error = error_of(second_only, {detail, two_threads});
       REQUIRE(error.has_value());
       CHECK(std::string_view(error->what()) ==
-            "nodes['model.big.model_2900'].access: expected 'private', 'protected' or 'public', found 'everyone'");
+            "nodes['model.big.model_2900'].access: expected 'private', 'protected' or 'public', "
+            "found 'everyone'");
       REQUIRE(error->position().has_value());
       const TextPosition expected = text_position(second_only, second_only.find("\"everyone\""));
       CHECK(error->position()->line == expected.line);
@@ -175,7 +197,8 @@ TEST_CASE("a bad node in the second half is refused at it; with one in each half
       REQUIRE(error.has_value());
       // Check reads the columns of this protected model only to check them, and still refuses.
       CHECK(std::string_view(error->what()) ==
-            "nodes['model.big.model_0100'].columns['id'].data_type: expected a string, found a number");
+            "nodes['model.big.model_0100'].columns['id'].data_type: expected a string, found a "
+            "number");
     }
   }
 }
@@ -184,8 +207,8 @@ TEST_CASE("a bad node in the second half of a file is located in the file read a
   Json manifest = big_manifest();
   manifest["nodes"]["test.big.not_null_model_2500_id"]["refs"] = 42;
   const std::string text = manifest.dump(1);
-  const std::filesystem::path folder = std::filesystem::temp_directory_path() /
-                                       fmt::format("meshgraph-node-section-{}", ::getpid());
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / fmt::format("meshgraph-node-section-{}", ::getpid());
   std::filesystem::create_directories(folder);
   const std::string path = (folder / "manifest.json").string();
   std::ofstream(path, std::ios::binary) << text;
