@@ -129,7 +129,10 @@ Meshes load_meshes(const GraphOptions& options, const std::vector<std::string>& 
                    const config::Config& config) {
   Meshes meshes;
   if (options.highlight != "impact") {
-    meshes.single.emplace(load_mesh(mesh_inputs(config, head), config.exclude));
+    // The project graph draws projects, refs and findings, never a node's columns or
+    // description: it keeps what check keeps, as fast and as small (docs/performance.md).
+    const load::Detail detail = options.level == "model" ? load::Detail::Full : load::Detail::Check;
+    meshes.single.emplace(load_mesh(mesh_inputs(config, head), config.exclude, detail));
     return meshes;
   }
   if (head.empty())
