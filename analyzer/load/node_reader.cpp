@@ -464,19 +464,12 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
                      node.resource_type != ResourceType::Exposure;
   if (!raw.raw_code.empty()) locate_refs(raw.raw_code, node.refs);
   node.is_enabled = raw.config.enabled;
-  if (node.resource_type == ResourceType::Test) {
-    // Tests are most of a large manifest's nodes; rules read only their refs, group and file,
-    // and their owner or versions should a hand-written manifest give them any. Their columns,
-    // description and checksums are not kept, and most get no NodeDetails at all.
-    if (raw.version || raw.latest_version || !meta_owner.empty() || !raw.owner.empty() ||
-        !raw.constraints.empty()) {
-      NodeDetails& details = node.details.edit();
-      details.version = raw.version;
-      details.latest_version = raw.latest_version;
-      details.meta_owner = meta_owner;
-      details.owner = std::move(raw.owner);
-      details.constraints = std::move(raw.constraints);
-    }
+  // Tests are most of a large manifest's nodes; rules read only their refs, group and file,
+  // and their owner or versions should a hand-written manifest give them any. Their columns,
+  // description and checksums are not kept, and most get no NodeDetails at all.
+  const bool is_test = node.resource_type == ResourceType::Test;
+  if (is_test && !raw.version && !raw.latest_version && meta_owner.empty() && raw.owner.empty() &&
+      raw.constraints.empty()) {
     return;
   }
   NodeDetails& details = node.details.edit();
@@ -485,6 +478,7 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
   details.meta_owner = meta_owner;
   details.owner = std::move(raw.owner);
   details.constraints = std::move(raw.constraints);
+  if (is_test) return;
   details.patch_path =
       store_path(text, without_patch_prefix(raw.patch_path), true);  // one schema.yml, many models
   if (raw.keeps_everything()) {

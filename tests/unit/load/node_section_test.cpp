@@ -95,6 +95,11 @@ Manifest parse_with(const std::string& text, ReadOptions options) {
   return ManifestReader(options).parse(text, "big/manifest.json");
 }
 
+/// Every way a manifest can be read: each detail, on one thread and on two.
+std::vector<ReadOptions> every_reading() {
+  return {{Detail::Full, false}, {Detail::Full, true}, {Detail::Check, false}, {Detail::Check, true}};
+}
+
 std::optional<InputError> error_of(const std::string& text, ReadOptions options) {
   try {
     (void)parse_with(text, options);
@@ -174,32 +179,28 @@ TEST_CASE(
   Json manifest = big_manifest();
   manifest["nodes"]["model.big.model_2900"]["access"] = "everyone";
   const std::string second_only = manifest.dump();
-  for (const Detail detail : {Detail::Full, Detail::Check}) {
-    for (const bool two_threads : {false, true}) {
-      CAPTURE(two_threads);
-      const std::optional<InputError> error = error_of(second_only, {detail, two_threads});
-      REQUIRE(error.has_value());
-      CHECK(std::string_view(error->what()) ==
-            "nodes['model.big.model_2900'].access: expected 'private', 'protected' or 'public', "
-            "found 'everyone'");
-      REQUIRE(error->position().has_value());
-      const TextPosition expected = text_position(second_only, second_only.find("\"everyone\""));
-      CHECK(error->position()->line == expected.line);
-      CHECK(error->position()->column == expected.column);
-    }
+  for (const ReadOptions& options : every_reading()) {
+    CAPTURE(options.two_threads);
+    const std::optional<InputError> error = error_of(second_only, options);
+    REQUIRE(error.has_value());
+    CHECK(std::string_view(error->what()) ==
+          "nodes['model.big.model_2900'].access: expected 'private', 'protected' or 'public', "
+          "found 'everyone'");
+    REQUIRE(error->position().has_value());
+    const TextPosition expected = text_position(second_only, second_only.find("\"everyone\""));
+    CHECK(error->position()->line == expected.line);
+    CHECK(error->position()->column == expected.column);
   }
   manifest["nodes"]["model.big.model_0100"]["columns"]["id"]["data_type"] = 7;
   const std::string both = manifest.dump();
-  for (const Detail detail : {Detail::Full, Detail::Check}) {
-    for (const bool two_threads : {false, true}) {
-      CAPTURE(two_threads);
-      const std::optional<InputError> error = error_of(both, {detail, two_threads});
-      REQUIRE(error.has_value());
-      // Check reads the columns of this protected model only to check them, and still refuses.
-      CHECK(std::string_view(error->what()) ==
-            "nodes['model.big.model_0100'].columns['id'].data_type: expected a string, found a "
-            "number");
-    }
+  for (const ReadOptions& options : every_reading()) {
+    CAPTURE(options.two_threads);
+    const std::optional<InputError> error = error_of(both, options);
+    REQUIRE(error.has_value());
+    // Check reads the columns of this protected model only to check them, and still refuses.
+    CHECK(std::string_view(error->what()) ==
+          "nodes['model.big.model_0100'].columns['id'].data_type: expected a string, found a "
+          "number");
   }
 }
 
