@@ -35,7 +35,10 @@ pointing at it, or a fresh dbt Cloud job), and commit or publish the new manifes
 
 ## When it does not apply
 Injected copies carry no columns and no contract (dbt-loom and dbt's external nodes drop
-them), so for those only access and latest_version are compared.
+them), so for those only access and latest_version are compared. Columns are compared while the
+producer's model is public: once it is not, the access difference is the finding (and what
+consumers must act on), and `meshgraph check` does not load the columns of models that are not
+public (docs/performance.md).
 )";
 
 std::string show(const std::optional<std::string>& value) { return value ? *value : "none"; }
@@ -58,6 +61,9 @@ std::vector<std::string> differences(const load::Node& copy, const load::Node& o
                                 copy.contract_enforced ? "enforced" : "not enforced",
                                 original.contract_enforced ? "enforced" : "not enforced", producer));
   }
+  // Only while the original is public: check keeps no columns of other models (load::Detail),
+  // and the rule must say the same whatever the command loaded.
+  if (original.access != load::Access::Public) return found;
   for (const load::Column& column : original.details->columns) {
     auto it = std::find_if(copy.details->columns.begin(), copy.details->columns.end(),
                            [&](const load::Column& c) { return c.name == column.name; });

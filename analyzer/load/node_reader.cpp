@@ -213,7 +213,7 @@ struct RawNode {
   bool keeps_everything() const { return context.detail == Detail::Full; }
   /// Check's columns wait until the node's access and package are known (see read_node);
   /// they are checked where they stand, so errors still come in the order of the text.
-  std::optional<Element> columns;
+  std::optional<Element> deferred_columns;
   // Details, moved into the node's NodeDetails at the end if it is not a test.
   std::vector<Column> column_list;  ///< as read, for Detail::Full
   std::vector<Constraint> constraints;
@@ -359,7 +359,7 @@ void read_node_field(FieldPath& path, std::string_view key, Element field, RawNo
         read_columns(path, field, &raw.text, true, raw.column_list);
       } else {
         read_columns(path, field, nullptr, false, raw.column_list);
-        raw.columns = field;
+        raw.deferred_columns = field;
       }
       break;
     case NodeField::Constraints: {
@@ -488,9 +488,9 @@ void read_node(FieldPath& path, Element value, std::string_view unique_id, Node&
     details.columns = std::move(raw.column_list);
   } else if (check_reads_shape(node, context.project)) {
     details.description = text.store(raw.description);
-    if (raw.columns) {
+    if (raw.deferred_columns) {
       Scope scope(path, "columns");
-      read_columns(path, *raw.columns, &text, false, details.columns);
+      read_columns(path, *raw.deferred_columns, &text, false, details.columns);
     }
   }
   details.exposure_type = text.intern(raw.exposure_type);
