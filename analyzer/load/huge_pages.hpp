@@ -14,8 +14,8 @@ namespace meshgraph::load {
 /// Best effort: where THP is off, unsupported or refused, nothing changes.
 void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
 
-/// Returns the memory of the whole pages inside [data, data + bytes) to the system; they read
-/// as zeros afterwards and are faulted in again when written. Best effort, like the above.
+/// Returns the memory of the whole 2 MiB pages inside [data, data + bytes) to the system; they
+/// read as zeros afterwards and are faulted in again when written. Best effort, like the above.
 void release_memory(void* data, std::size_t bytes) noexcept;
 
 }  // namespace meshgraph::load

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
 namespace meshgraph::load {
@@ -19,17 +20,32 @@ TEST_CASE("advising huge pages keeps the contents; small, empty or null ranges a
   CHECK(std::all_of(buffer.get(), buffer.get() + kSize, [](char c) { return c == 'm'; }));
 }
 
-TEST_CASE("released whole pages read as zeros; the partial pages at either end keep their bytes") {
-  constexpr std::size_t kSize = std::size_t{1} << 20;
+TEST_CASE("released whole 2 MiB pages read as zeros; the partial ones at either end keep their bytes") {
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  constexpr std::size_t kSize = 4 * kHugePage;
   auto buffer = std::make_unique<char[]>(kSize);
   std::fill_n(buffer.get(), kSize, 'm');
-  // From one byte in: the page that byte is on is not whole inside the range, so it is kept.
+  // The first 2 MiB boundary inside the buffer, and the last one before its end: between them
+  // are whole huge pages (at least two, as the buffer holds four).
+  const auto address = reinterpret_cast<std::uintptr_t>(buffer.get());
+  const std::size_t first_whole = (kHugePage - address % kHugePage) % kHugePage;
+  const std::size_t end_whole = (address + kSize) / kHugePage * kHugePage - address;
+  REQUIRE(end_whole - first_whole >= 2 * kHugePage);
+
+  // Less than one whole huge page: nothing is given back, not even its whole 4 KiB pages.
+  release_memory(buffer.get() + first_whole, kHugePage - 1);
+  CHECK(buffer[first_whole + kHugePage / 2] == 'm');
+
   release_memory(buffer.get() + 1, kSize - 1);
   CHECK(buffer[1] == 'm');
-  CHECK(buffer[kSize / 2] == '\0');
+  if (first_whole > 0) CHECK(buffer[first_whole - 1] == 'm');
+  CHECK(buffer[first_whole] == '\0');
+  CHECK(buffer[end_whole - 1] == '\0');
+  if (end_whole < kSize) CHECK(buffer[end_whole] == 'm');
+  CHECK(buffer[kSize - 1] == 'm');
   release_memory(nullptr, kSize);  // nothing to do
-  buffer[kSize / 2] = 'w';  // released pages can be written again
-  CHECK(buffer[kSize / 2] == 'w');
+  buffer[first_whole] = 'w';  // released pages can be written again
+  CHECK(buffer[first_whole] == 'w');
 }
 
 }  // namespace meshgraph::load
