@@ -133,6 +133,11 @@ void MeshGraph::resolve_refs() {
     const load::Manifest& manifest = *projects_[nodes_[id].project].manifest;
     state.own_nodes[nodes_[id].project][static_cast<std::size_t>(nodes_[id].node - manifest.nodes.data())] = id;
   }
+  // One allocation of the final size: grown by doubling, the 100,000s of refs of a large mesh
+  // were moved and faulted in several times over (perf, docs/performance.md).
+  std::size_t ref_count = 0;
+  for (const MeshNode& node : nodes_) ref_count += node.node->refs.size();
+  refs_.reserve(ref_count);
 
   for (NodeId id = 0; id < nodes_.size(); ++id) {
     const load::Node& from = *nodes_[id].node;

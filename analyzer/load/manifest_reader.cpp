@@ -201,10 +201,23 @@ void sort_by_unique_id(std::vector<Node>& nodes) {
   std::iota(order.begin(), order.end(), 0U);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return nodes[a].unique_id < nodes[b].unique_id; });
-  std::vector<Node> sorted;
-  sorted.reserve(nodes.size());
-  for (const std::uint32_t index : order) sorted.push_back(std::move(nodes[index]));
-  nodes = std::move(sorted);
+  // The order is applied in place, one cycle of the permutation at a time, rather than by
+  // moving every node into a second vector: that vector's pages were a seventh of check's page
+  // faults. Position i takes the node at order[i]; a moved-from slot is marked done.
+  constexpr std::uint32_t kDone = std::numeric_limits<std::uint32_t>::max();
+  for (std::uint32_t start = 0; start < order.size(); ++start) {
+    if (order[start] == kDone || order[start] == start) continue;
+    Node held = std::move(nodes[start]);
+    std::uint32_t slot = start;
+    while (order[slot] != start) {
+      const std::uint32_t from = order[slot];
+      nodes[slot] = std::move(nodes[from]);
+      order[slot] = kDone;
+      slot = from;
+    }
+    nodes[slot] = std::move(held);
+    order[slot] = kDone;
+  }
 }
 
 /// Two nodes with one unique_id: refused at the second, as for a section given twice.
