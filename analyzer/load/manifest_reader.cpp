@@ -304,20 +304,27 @@ void read_node_section(FieldPath& path, Element value, std::string_view section,
       manifest.nodes.end());
 }
 
+/// What becomes of the parser's structural index once a parse is done.
+enum class AfterParse { ReleaseIndex, KeepIndex };
+
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                       const std::string& path, const ReadOptions& options) {
+                       const std::string& path, const ReadOptions& options, AfterParse after_parse) {
   Element root;
   {
     if (simdjson::error_code error = parser.parse(text.data(), text.size(), false).get(root)) {
       throw JsonError{error};
     }
-    // The structural index, which only the parse reads, goes back now, while the nodes are
-    // read and the model grows: so the largest moment stays the parse. The file stays: the next
-    // file is read into the same pages, and giving them back would fault (zero) them in again.
-    release_memory(parser.implementation->structural_indexes.get(),
-                   std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
+    // After the last file's parse, the structural index, which only the parse reads, goes back
+    // while the nodes are read and the model grows: so the largest moment stays that parse.
+    // Before another file it stays, like the file buffer, tape and strings: that file writes
+    // the same pages, and giving them back would fault (zero) them in again (perf: 11.5 MB of
+    // huge pages per 20 MB file, zeroed at 2 GB/s here, on the one thread that parses).
+    if (after_parse == AfterParse::ReleaseIndex) {
+      release_memory(parser.implementation->structural_indexes.get(),
+                     std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
+    }
   }
   if (!root.is_object()) {
     throw InputError(path,
@@ -389,13 +396,13 @@ std::optional<TextPosition> locate(const simdjson::padded_string_view& text, con
 
 /// Reads the text in `text` (padded), turning every problem into an InputError for `path`.
 Manifest parse_text(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
-                    const std::string& path, const ReadOptions& options) {
+                    const std::string& path, const ReadOptions& options, AfterParse after_parse) {
   const std::string_view bytes(text.data(), text.size());
   if (bytes.empty()) throw InputError(path, "the file is empty", std::string(kRegenerateHelp));
   check_encoding(path, bytes);
   try {
     try {
-      Manifest manifest = read_document(parser, text, path, options);
+      Manifest manifest = read_document(parser, text, path, options, after_parse);
       manifest.path = path;
       manifest.project_folder = project_folder_of(path);
       return manifest;
@@ -425,7 +432,7 @@ void advise_parser_huge_pages(simdjson::dom::parser& parser, std::size_t capacit
 
 }  // namespace
 
-Manifest ManifestReader::read(const std::string& path) {
+Manifest ManifestReader::read(const std::string& path, bool another_follows) {
   read_file_into(path, buffer_);
   // The parser grows to the largest document it has seen; growing by a quarter more than needed
   // spares reallocating (and faulting in its pages again) for each slightly larger manifest.
@@ -438,7 +445,8 @@ Manifest ManifestReader::read(const std::string& path) {
     }
     advise_parser_huge_pages(parser_, capacity);
   }
-  Manifest manifest = parse_text(parser_, buffer_.view(), path, options_);
+  Manifest manifest = parse_text(parser_, buffer_.view(), path, options_,
+                                 another_follows ? AfterParse::KeepIndex : AfterParse::ReleaseIndex);
   // The document's tape and strings are kept for the next file, not released like the index:
   // the next file rewrites them at once, and faulting in (zeroing) 27 MB again per 20 MB file
   // cost 13% of check's wall time (docs/performance.md).
@@ -448,7 +456,7 @@ Manifest ManifestReader::read(const std::string& path) {
 
 Manifest ManifestReader::parse(std::string_view json_text, const std::string& path) {
   std::memcpy(buffer_.resize(json_text.size()), json_text.data(), json_text.size());
-  return parse_text(parser_, buffer_.view(), path, options_);
+  return parse_text(parser_, buffer_.view(), path, options_, AfterParse::ReleaseIndex);
 }
 
 Manifest read_manifest(const std::string& path, Detail detail) {

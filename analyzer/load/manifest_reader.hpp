@@ -25,8 +25,9 @@ class ManifestReader {
  public:
   explicit ManifestReader(ReadOptions options = {}) : options_(options) {}
 
-  /// As read_manifest.
-  Manifest read(const std::string& path);
+  /// As read_manifest. `another_follows`: another file will be read after this one, so the
+  /// parser's structural index is kept for it rather than given back after the parse.
+  Manifest read(const std::string& path, bool another_follows = false);
   /// As parse_manifest.
   Manifest parse(std::string_view json_text, const std::string& path);
 

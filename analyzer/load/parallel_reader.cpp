@@ -18,7 +18,9 @@ std::vector<Manifest> read_manifests(const std::vector<std::string>& paths, Deta
   std::vector<Manifest> manifests;
   manifests.reserve(paths.size());
   // The first bad file in `paths` order stops the run: the same error on every run.
-  for (const std::string& path : paths) manifests.push_back(reader.read(path));
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    manifests.push_back(reader.read(paths[i], i + 1 < paths.size()));
+  }
   return manifests;
 }
 
