@@ -29,6 +29,9 @@ class Adjacency {
     return adjacency;
   }
 
+  /// The values of all keys together.
+  std::size_t value_count() const { return values_.size(); }
+
   std::span<const Value> operator[](std::size_t key) const {
     return std::span<const Value>(values_.data() + offsets_[key], offsets_[key + 1] - offsets_[key]);
   }

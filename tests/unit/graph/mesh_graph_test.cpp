@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "load/manifest_reader.hpp"
 
 namespace meshgraph::graph {
@@ -170,6 +172,83 @@ TEST_CASE("without upstream, the injected nodes are copies with no original") {
     CHECK_FALSE(copy.original.has_value());
   }
   CHECK_FALSE(mesh.find("model.upstream.stg_orders").has_value());
+}
+
+}  // namespace meshgraph::graph
+
+namespace meshgraph::graph {
+
+namespace {
+
+/// A v12 manifest of project `loops` whose model NAME refs the models REFS[NAME].
+std::string loops_manifest(const std::vector<std::pair<std::string, std::vector<std::string>>>& models) {
+  nlohmann::ordered_json nodes = nlohmann::ordered_json::object();
+  for (const auto& [name, refs] : models) {
+    nlohmann::ordered_json ref_list = nlohmann::ordered_json::array();
+    nlohmann::ordered_json parents = nlohmann::ordered_json::array();
+    std::string code = "select 1";
+    for (const std::string& ref : refs) {
+      ref_list.push_back({{"name", ref}, {"package", nullptr}, {"version", nullptr}});
+      parents.push_back("model.loops." + ref);
+      code += " union all select * from {{ ref('" + ref + "') }}";
+    }
+    nodes["model.loops." + name] = {{"resource_type", "model"},
+                                    {"package_name", "loops"},
+                                    {"name", name},
+                                    {"unique_id", "model.loops." + name},
+                                    {"path", name + ".sql"},
+                                    {"original_file_path", "models/" + name + ".sql"},
+                                    {"raw_code", code},
+                                    {"refs", ref_list},
+                                    {"depends_on", {{"nodes", parents}}}};
+  }
+  return nlohmann::ordered_json{
+      {"metadata",
+       {{"dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json"},
+        {"dbt_version", "1.9.0"},
+        {"project_name", "loops"}}},
+      {"nodes", nodes},
+      {"sources", nlohmann::ordered_json::object()},
+      {"exposures", nlohmann::ordered_json::object()}}
+      .dump();
+}
+
+std::vector<std::vector<std::string>> cycles_by_id(const MeshGraph& mesh) {
+  std::vector<std::vector<std::string>> cycles;
+  for (const std::vector<NodeId>& hops : mesh.node_cycles()) {
+    std::vector<std::string>& ids = cycles.emplace_back();
+    for (const NodeId hop : hops) ids.emplace_back(mesh.node(hop).unique_id);
+  }
+  return cycles;
+}
+
+}  // namespace
+
+TEST_CASE("node_cycles: each cycle once, from its smallest unique_id, in data-flow order; a self-ref too") {
+  std::vector<load::Manifest> manifests;
+  manifests.push_back(load::parse_manifest(
+      loops_manifest({{"f", {"e"}},            // e → f
+                      {"a", {"b"}},            // b → a
+                      {"b", {"a"}},            // a → b
+                      {"c", {"c"}},            // c → c
+                      {"d", {"f"}},            // f → d
+                      {"e", {"d"}},            // d → e
+                      {"g", {"a", "c"}},       // downstream of two cycles, in none
+                      {"h", {}}}),
+      "loops/target/manifest.json"));
+  const MeshGraph mesh = MeshGraph::build(std::move(manifests));
+  CHECK(cycles_by_id(mesh) == std::vector<std::vector<std::string>>{
+                                  {"model.loops.a", "model.loops.b", "model.loops.a"},
+                                  {"model.loops.c", "model.loops.c"},
+                                  {"model.loops.d", "model.loops.e", "model.loops.f", "model.loops.d"}});
+  CHECK(mesh.project_cycles().empty());
+}
+
+TEST_CASE("node_cycles: none in a chain") {
+  std::vector<load::Manifest> manifests;
+  manifests.push_back(load::parse_manifest(loops_manifest({{"a", {}}, {"b", {"a"}}, {"c", {"a", "b"}}}),
+                                           "loops/target/manifest.json"));
+  CHECK(MeshGraph::build(std::move(manifests)).node_cycles().empty());
 }
 
 }  // namespace meshgraph::graph
