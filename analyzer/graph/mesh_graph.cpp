@@ -149,18 +149,24 @@ void MeshGraph::resolve_refs() {
       resolved.ref = &ref;
       // dbt searches an explicit package only; otherwise the node's own package, the current
       // project, then any package that has the name (semantics §3.2).
+      // Each lookup is kept: the package's nodes in this manifest are looked up once, not again
+      // for the pick and for a target in this same project (three binary searches a ref were
+      // half of building the graph).
       std::string_view package;
+      std::span<const load::Node* const> local_versions;
       if (ref.package) {
         package = *ref.package;
-      } else if (!local.find(from.package_name, ref.name).empty()) {
+        local_versions = local.find(package, ref.name);
+      } else if (local_versions = local.find(from.package_name, ref.name); !local_versions.empty()) {
         package = from.package_name;
-      } else if (!local.find(projects_[p].name, ref.name).empty()) {
+      } else if (local_versions = local.find(projects_[p].name, ref.name); !local_versions.empty()) {
         package = projects_[p].name;
       } else {
         std::vector<std::string_view> packages = local.packages_with(ref.name);
         package = packages.empty() ? std::string_view(projects_[p].name) : packages.front();
+        local_versions = local.find(package, ref.name);
       }
-      const load::Node* local_pick = pick_version(local.find(package, ref.name), ref);
+      const load::Node* local_pick = pick_version(local_versions, ref);
       std::optional<ProjectId> target_project =
           package == projects_[p].name ? std::optional<ProjectId>(p) : find_project(package);
       const bool is_local_package =
@@ -178,8 +184,9 @@ void MeshGraph::resolve_refs() {
         const ProjectId q = *target_project;
         resolved.target_project = project_names_[q];
         resolved.is_cross_project = q != p;
-        std::span<const load::Node* const> versions = state.indexes[q].find(package, ref.name);
-        const load::Node* pick = pick_version(versions, ref);
+        const std::span<const load::Node* const> versions =
+            q == p ? local_versions : state.indexes[q].find(package, ref.name);
+        const load::Node* pick = q == p ? local_pick : pick_version(versions, ref);
         if (q != p) resolved.local_copy = local_pick;
         if (pick == nullptr) {
           resolved.status = versions.empty() ? RefStatus::MissingNode : RefStatus::MissingVersion;

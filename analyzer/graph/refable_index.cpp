@@ -35,26 +35,38 @@ bool version_less(std::string_view a, std::string_view b) {
 }
 
 RefableIndex::RefableIndex(const load::Manifest& manifest) {
+  by_package_and_name_.reserve(manifest.nodes.size());
   for (const load::Node& node : manifest.nodes) {
     if (!is_refable(node.resource_type)) continue;
-    std::vector<const load::Node*>& versions =
-        by_package_and_name_[PackageAndName(node.package_name, node.name)];
-    if (versions.empty()) packages_by_name_[node.name].push_back(node.package_name);
-    versions.push_back(&node);
+    Versions& versions = by_package_and_name_[PackageAndName(node.package_name, node.name)];
+    if (versions.only == nullptr) {
+      versions.only = &node;
+      name_packages_.emplace_back(node.name, node.package_name);
+    } else {
+      if (versions.all.empty()) versions.all.push_back(versions.only);
+      versions.all.push_back(&node);
+    }
   }
-  for (auto& [name, packages] : packages_by_name_) std::sort(packages.begin(), packages.end());
+  std::sort(name_packages_.begin(), name_packages_.end());
 }
 
 std::span<const load::Node* const> RefableIndex::find(std::string_view package,
                                                       std::string_view name) const {
   auto it = by_package_and_name_.find(PackageAndName(package, name));
   if (it == by_package_and_name_.end()) return {};
-  return it->second;
+  const Versions& versions = it->second;
+  if (versions.all.empty()) return std::span<const load::Node* const>(&versions.only, 1);
+  return versions.all;
 }
 
 std::vector<std::string_view> RefableIndex::packages_with(std::string_view name) const {
-  auto it = packages_by_name_.find(name);
-  return it == packages_by_name_.end() ? std::vector<std::string_view>{} : it->second;
+  auto by_name = [](const PackageAndName& entry, std::string_view key) { return entry.first < key; };
+  std::vector<std::string_view> packages;
+  for (auto it = std::lower_bound(name_packages_.begin(), name_packages_.end(), name, by_name);
+       it != name_packages_.end() && it->first == name; ++it) {
+    packages.push_back(it->second);
+  }
+  return packages;
 }
 
 const load::Node* pick_version(std::span<const load::Node* const> versions, const load::Ref& ref) {
