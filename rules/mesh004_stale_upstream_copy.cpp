@@ -3,8 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
 
 #include "check/queries.hpp"
+#include "check/runner.hpp"
+#include "load/manifest_reader.hpp"
 #include "check/rule.hpp"
 #include "graph/mesh_graph.hpp"
 #include "tests/support/rule_fixture.hpp"
@@ -130,6 +135,78 @@ TEST_CASE("MESH004 flags a copy whose latest_version lags behind the producer") 
   CHECK(findings[0].message ==
         "project 'consumer' holds a stale copy of model 'dim_customers' v2 of project 'producer': "
         "latest_version is 1 in the copy, 2 in 'producer'");
+}
+
+namespace {
+
+/// A v12 manifest of `project` with `nodes`.
+std::string manifest_of(const std::string& project, const nlohmann::ordered_json& nodes) {
+  return nlohmann::ordered_json{
+      {"metadata",
+       {{"dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json"},
+        {"dbt_version", "1.9.0"},
+        {"project_name", project}}},
+      {"nodes", nodes},
+      {"sources", nlohmann::ordered_json::object()},
+      {"exposures", nlohmann::ordered_json::object()}}
+      .dump();
+}
+
+/// Producer's dim_customers with `access` and an `id` column of `id_type`; consumer holds a
+/// full copy of it (installed as a package: it has its files) whose `id` is text.
+std::vector<check::Diagnostic> copy_with_other_column_type(const std::string& access,
+                                                           load::Detail detail) {
+  auto dim_customers = [&](const std::string& id_type) {
+    return nlohmann::ordered_json{
+        {"resource_type", "model"},
+        {"package_name", "producer"},
+        {"name", "dim_customers"},
+        {"unique_id", "model.producer.dim_customers"},
+        {"path", "dim_customers.sql"},
+        {"original_file_path", "models/dim_customers.sql"},
+        {"access", access},
+        {"columns", {{"id", {{"name", "id"}, {"data_type", id_type}}}}}};
+  };
+  const nlohmann::ordered_json fct_orders = {
+      {"resource_type", "model"},
+      {"package_name", "consumer"},
+      {"name", "fct_orders"},
+      {"unique_id", "model.consumer.fct_orders"},
+      {"path", "fct_orders.sql"},
+      {"original_file_path", "models/fct_orders.sql"},
+      {"raw_code", "select * from {{ ref('producer', 'dim_customers') }}"},
+      {"refs", {{{"name", "dim_customers"}, {"package", "producer"}, {"version", nullptr}}}},
+      {"depends_on", {{"nodes", {"model.producer.dim_customers"}}}}};
+  load::ManifestReader reader({detail, false});
+  std::vector<load::Manifest> manifests;
+  manifests.push_back(reader.parse(
+      manifest_of("producer", {{"model.producer.dim_customers", dim_customers("int")}}),
+      "producer/target/manifest.json"));
+  manifests.push_back(reader.parse(manifest_of("consumer", {{"model.producer.dim_customers", dim_customers("text")},
+                                                            {"model.consumer.fct_orders", fct_orders}}),
+                                   "consumer/target/manifest.json"));
+  const graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
+  const check::Policy policy;
+  const check::CheckContext context{mesh, policy};
+  return check::run_checks(std::span<const check::Rule>(&kMesh004StaleUpstreamCopy, 1), context)
+      .diagnostics;
+}
+
+}  // namespace
+
+TEST_CASE("MESH004 compares a full copy's columns while the original is public, whatever was loaded") {
+  for (const load::Detail detail : {load::Detail::Full, load::Detail::Check}) {
+    CAPTURE(static_cast<int>(detail));
+    const std::vector<check::Diagnostic> findings = copy_with_other_column_type("public", detail);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].location.unique_id == "model.producer.dim_customers");
+    CHECK(findings[0].related == std::vector<std::string>{"model.consumer.fct_orders"});
+    CHECK(findings[0].message ==
+          "project 'consumer' holds a stale copy of model 'dim_customers' of project 'producer': "
+          "column 'id' is text in the copy, int in 'producer'");
+    // Not public: check keeps no columns of such models, and full loading must not differ.
+    CHECK(copy_with_other_column_type("protected", detail).empty());
+  }
 }
 
 TEST_CASE("MESH004 is silent when copies match their producer") {
