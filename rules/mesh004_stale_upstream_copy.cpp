@@ -3,16 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
-#include <span>
-#include <string>
 
 #include "check/queries.hpp"
-#include "check/runner.hpp"
-#include "load/manifest_reader.hpp"
 #include "check/rule.hpp"
 #include "graph/mesh_graph.hpp"
 #include "tests/support/rule_fixture.hpp"
+
+#ifndef DOCTEST_CONFIG_DISABLE
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "load/manifest_reader.hpp"
+#endif
 
 namespace meshgraph::rules {
 
@@ -137,22 +139,10 @@ TEST_CASE("MESH004 flags a copy whose latest_version lags behind the producer") 
         "latest_version is 1 in the copy, 2 in 'producer'");
 }
 
+#ifndef DOCTEST_CONFIG_DISABLE  // a test with helpers of its own: kept out of the meshgraph binary
 namespace {
 
-/// A v12 manifest of `project` with `nodes`.
-std::string manifest_of(const std::string& project, const nlohmann::ordered_json& nodes) {
-  return nlohmann::ordered_json{
-      {"metadata",
-       {{"dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json"},
-        {"dbt_version", "1.9.0"},
-        {"project_name", project}}},
-      {"nodes", nodes},
-      {"sources", nlohmann::ordered_json::object()},
-      {"exposures", nlohmann::ordered_json::object()}}
-      .dump();
-}
-
-/// Producer's dim_customers with `access` and an `id` column of `id_type`; consumer holds a
+/// Producer's dim_customers with `access` and an `id` column of type int; consumer holds a
 /// full copy of it (installed as a package: it has its files) whose `id` is text.
 std::vector<check::Diagnostic> copy_with_other_column_type(const std::string& access,
                                                            load::Detail detail) {
@@ -177,19 +167,16 @@ std::vector<check::Diagnostic> copy_with_other_column_type(const std::string& ac
       {"raw_code", "select * from {{ ref('producer', 'dim_customers') }}"},
       {"refs", {{{"name", "dim_customers"}, {"package", "producer"}, {"version", nullptr}}}},
       {"depends_on", {{"nodes", {"model.producer.dim_customers"}}}}};
+  const nlohmann::ordered_json producer = {{"model.producer.dim_customers", dim_customers("int")}};
+  const nlohmann::ordered_json consumer = {{"model.producer.dim_customers", dim_customers("text")},
+                                           {"model.consumer.fct_orders", fct_orders}};
   load::ManifestReader reader({detail, false});
   std::vector<load::Manifest> manifests;
-  manifests.push_back(reader.parse(
-      manifest_of("producer", {{"model.producer.dim_customers", dim_customers("int")}}),
-      "producer/target/manifest.json"));
-  manifests.push_back(reader.parse(manifest_of("consumer", {{"model.producer.dim_customers", dim_customers("text")},
-                                                            {"model.consumer.fct_orders", fct_orders}}),
+  manifests.push_back(reader.parse(testing::manifest_text("producer", producer.dump()),
+                                   "producer/target/manifest.json"));
+  manifests.push_back(reader.parse(testing::manifest_text("consumer", consumer.dump()),
                                    "consumer/target/manifest.json"));
-  const graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
-  const check::Policy policy;
-  const check::CheckContext context{mesh, policy};
-  return check::run_checks(std::span<const check::Rule>(&kMesh004StaleUpstreamCopy, 1), context)
-      .diagnostics;
+  return testing::check_rule_on(kMesh004StaleUpstreamCopy, std::move(manifests));
 }
 
 }  // namespace
@@ -208,6 +195,8 @@ TEST_CASE("MESH004 compares a full copy's columns while the original is public, 
     CHECK(copy_with_other_column_type("protected", detail).empty());
   }
 }
+
+#endif
 
 TEST_CASE("MESH004 is silent when copies match their producer") {
   CHECK(testing::check_rule_fixture(kMesh004StaleUpstreamCopy, "mesh004/passes").empty());

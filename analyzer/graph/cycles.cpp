@@ -4,6 +4,7 @@
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -25,6 +26,9 @@ using Edge = std::pair<std::size_t, std::size_t>;
 /// `edges` are sorted by source.
 std::vector<std::vector<std::size_t>> cyclic_components(std::size_t vertex_count,
                                                         const std::vector<Edge>& edges) {
+  // Boost trusts edges_are_sorted; unsorted edges would write past its arrays.
+  assert(std::is_sorted(edges.begin(), edges.end(),
+                        [](const Edge& a, const Edge& b) { return a.first < b.first; }));
   const Digraph graph(boost::edges_are_sorted, edges.begin(), edges.end(), vertex_count);
   std::vector<int> component(vertex_count);
   const int count = boost::strong_components(

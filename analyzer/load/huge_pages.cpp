@@ -9,8 +9,9 @@ namespace meshgraph::load {
 
 namespace {
 
-/// madvise(advice) on the whole pages inside [data, data + bytes): madvise wants a page-aligned
-/// start, and a partial page at either end may hold someone else's bytes (malloc's header).
+/// madvise(advice) on the whole pages of `page` bytes inside [data, data + bytes): madvise wants
+/// a page-aligned start, and a partial page at either end may hold someone else's bytes
+/// (malloc's header).
 /// The advice is best effort: an error leaves the memory as it was, which is correct.
 void advise_whole_pages(const void* data, std::size_t bytes, int advice, std::uintptr_t page) noexcept {
   if (data == nullptr) return;
@@ -22,6 +23,8 @@ void advise_whole_pages(const void* data, std::size_t bytes, int advice, std::ui
 
 std::uintptr_t system_page() noexcept { return static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE)); }
 
+/// x86-64's transparent huge page (the PMD size). Elsewhere it may differ (arm64 with 64 KiB
+/// pages: 512 MiB); releasing by 2 MiB is still correct there, only less effective.
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 
 }  // namespace

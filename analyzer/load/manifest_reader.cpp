@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -203,8 +204,9 @@ void sort_by_unique_id(std::vector<Node>& nodes) {
             [&](std::uint32_t a, std::uint32_t b) { return nodes[a].unique_id < nodes[b].unique_id; });
   // The order is applied in place, one cycle of the permutation at a time, rather than by
   // moving every node into a second vector: that vector's pages were a seventh of check's page
-  // faults. Position i takes the node at order[i]; a moved-from slot is marked done.
+  // faults. Position i takes the node at order[i]; a slot is marked done once it holds its node.
   constexpr std::uint32_t kDone = std::numeric_limits<std::uint32_t>::max();
+  assert(nodes.size() < kDone);
   for (std::uint32_t start = 0; start < order.size(); ++start) {
     if (order[start] == kDone || order[start] == start) continue;
     Node held = std::move(nodes[start]);
@@ -321,9 +323,10 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
     // Before another file it stays, like the file buffer, tape and strings: that file writes
     // the same pages, and giving them back would fault (zero) them in again (perf: 11.5 MB of
     // huge pages per 20 MB file, zeroed at 2 GB/s here, on the one thread that parses).
+    // All of it, not only what this file used: an earlier, larger file may have written more.
     if (after_parse == AfterParse::ReleaseIndex) {
       release_memory(parser.implementation->structural_indexes.get(),
-                     std::size_t{parser.implementation->n_structural_indexes} * sizeof(std::uint32_t));
+                     (parser.implementation->capacity() + 3) * sizeof(std::uint32_t));
     }
   }
   if (!root.is_object()) {
@@ -447,9 +450,9 @@ Manifest ManifestReader::read(const std::string& path, bool another_follows) {
   }
   Manifest manifest = parse_text(parser_, buffer_.view(), path, options_,
                                  another_follows ? AfterParse::KeepIndex : AfterParse::ReleaseIndex);
-  // The document's tape and strings are kept for the next file, not released like the index:
-  // the next file rewrites them at once, and faulting in (zeroing) 27 MB again per 20 MB file
-  // cost 13% of check's wall time (docs/performance.md).
+  // The document's tape and strings are kept for the next file, as the index is until the last
+  // file: the next file rewrites them at once, and faulting in (zeroing) 27 MB again per 20 MB
+  // file cost 13% of check's wall time (docs/performance.md).
   manifest.declared_projects = read_declared_projects(manifest.project_folder);
   return manifest;
 }

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <span>
 
 #include "check/runner.hpp"
@@ -20,9 +22,26 @@ std::vector<check::Diagnostic> check_rule_fixture(const check::Rule& rule, std::
     // As `meshgraph check` reads them: its rules see only what it keeps of each node.
     manifests.push_back(load::read_manifest(path, load::Detail::Check));
   }
-  graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
+  return check_rule_on(rule, std::move(manifests), policy);
+}
+
+std::vector<check::Diagnostic> check_rule_on(const check::Rule& rule, std::vector<load::Manifest> manifests,
+                                             const check::Policy& policy) {
+  const graph::MeshGraph mesh = graph::MeshGraph::build(std::move(manifests));
   const check::CheckContext context{mesh, policy};
   return check::run_checks(std::span<const check::Rule>(&rule, 1), context).diagnostics;
+}
+
+std::string manifest_text(std::string_view project, std::string_view nodes_json) {
+  using Json = nlohmann::ordered_json;
+  return Json{{"metadata",
+               {{"dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json"},
+                {"dbt_version", "1.9.0"},
+                {"project_name", project}}},
+              {"nodes", Json::parse(nodes_json)},
+              {"sources", Json::object()},
+              {"exposures", Json::object()}}
+      .dump();
 }
 
 std::vector<check::Diagnostic> impact_rule_fixture(const check::Rule& rule, std::string_view fixture,

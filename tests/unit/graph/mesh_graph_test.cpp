@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "load/manifest_reader.hpp"
+#include "tests/support/rule_fixture.hpp"
 
 namespace meshgraph::graph {
 
@@ -174,10 +175,6 @@ TEST_CASE("without upstream, the injected nodes are copies with no original") {
   CHECK_FALSE(mesh.find("model.upstream.stg_orders").has_value());
 }
 
-}  // namespace meshgraph::graph
-
-namespace meshgraph::graph {
-
 namespace {
 
 /// A v12 manifest of project `loops` whose model NAME refs the models REFS[NAME].
@@ -202,15 +199,7 @@ std::string loops_manifest(const std::vector<std::pair<std::string, std::vector<
                                     {"refs", ref_list},
                                     {"depends_on", {{"nodes", parents}}}};
   }
-  return nlohmann::ordered_json{
-      {"metadata",
-       {{"dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json"},
-        {"dbt_version", "1.9.0"},
-        {"project_name", "loops"}}},
-      {"nodes", nodes},
-      {"sources", nlohmann::ordered_json::object()},
-      {"exposures", nlohmann::ordered_json::object()}}
-      .dump();
+  return testing::manifest_text("loops", nodes.dump());
 }
 
 std::vector<std::vector<std::string>> cycles_by_id(const MeshGraph& mesh) {
