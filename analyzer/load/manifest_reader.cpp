@@ -309,6 +309,10 @@ void read_node_section(FieldPath& path, Element value, std::string_view section,
 /// What becomes of the parser's structural index once a parse is done.
 enum class AfterParse { ReleaseIndex, KeepIndex };
 
+/// Bytes of the structural index simdjson 3 allocates for `capacity` bytes of JSON
+/// (dom_parser_implementation::set_capacity), as far as meshgraph advises or releases it.
+std::size_t structural_index_bytes(std::size_t capacity) { return (capacity + 3) * sizeof(std::uint32_t); }
+
 /// simdjson's DOM parser validates the whole text (every value, even those meshgraph does not
 /// read), so a manifest that parses is valid JSON; errors are located in the text afterwards.
 Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_string_view& text,
@@ -326,7 +330,7 @@ Manifest read_document(simdjson::dom::parser& parser, const simdjson::padded_str
     // All of it, not only what this file used: an earlier, larger file may have written more.
     if (after_parse == AfterParse::ReleaseIndex) {
       release_memory(parser.implementation->structural_indexes.get(),
-                     (parser.implementation->capacity() + 3) * sizeof(std::uint32_t));
+                     structural_index_bytes(parser.implementation->capacity()));
     }
   }
   if (!root.is_object()) {
@@ -429,7 +433,7 @@ void advise_parser_huge_pages(simdjson::dom::parser& parser, std::size_t capacit
   advise_huge_pages(parser.doc.tape.get(), (capacity + 3) * sizeof(std::uint64_t));
   advise_huge_pages(parser.doc.string_buf.get(), 5 * capacity / 3 + simdjson::SIMDJSON_PADDING);
   if (parser.implementation) {
-    advise_huge_pages(parser.implementation->structural_indexes.get(), (capacity + 3) * sizeof(std::uint32_t));
+    advise_huge_pages(parser.implementation->structural_indexes.get(), structural_index_bytes(capacity));
   }
 }
 
